@@ -1,0 +1,1 @@
+"""Documents layer: reportlab renderers (fonts, styles); never opens a session."""

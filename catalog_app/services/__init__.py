@@ -1,0 +1,1 @@
+"""Services layer: use cases called by both the GUI and the CLI (no Qt widgets)."""

@@ -1,0 +1,1 @@
+"""Store layer: engine and sessions, SQLite pragmas, migrations, backups, integrity checks."""

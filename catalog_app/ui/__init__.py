@@ -1,0 +1,1 @@
+"""User interface layer: Qt widgets and Qt models over the services."""
