@@ -1,4 +1,4 @@
-"""Closed vocabularies stored as text in the database (so that later additions need no migration)."""
+"""Closed vocabularies stored as text in the database (new values need no migration)."""
 
 from __future__ import annotations
 

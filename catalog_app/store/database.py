@@ -11,6 +11,7 @@ Opening a SQLite file, in this order, so that a file we must not touch is never 
 
 from __future__ import annotations
 
+import logging
 import platform
 import sqlite3
 import uuid
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +41,7 @@ from catalog_app.store.sqlite_settings import BUSY_TIMEOUT_MS, install_pragmas
 from catalog_app.store.stamping import install_stamping
 
 DEVICE_KEY = "device_id"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -158,8 +160,9 @@ def open_sqlite(
         if backup_on_open:
             try:
                 backups.make_backup(path, keep=backup_keep)
-            except (OSError, sqlite3.Error):
-                pass  # a failed backup must not stop the booth; the next periodic one retries
+            except (OSError, sqlite3.Error) as exc:
+                # A failed backup must not stop the booth; the next periodic one retries.
+                log.warning("backup at open failed for %s: %s", path, exc)
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
     install_pragmas(engine, busy_timeout_ms)
     try:
@@ -200,9 +203,3 @@ def open_database(target: str, **options: object) -> Database:
         return open_server(target)
     return open_sqlite(target, **options)  # type: ignore[arg-type]
 
-
-def count_rows(database: Database, model: type) -> int:
-    from sqlalchemy import func
-
-    with database.sessions() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)

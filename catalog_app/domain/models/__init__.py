@@ -11,6 +11,7 @@ from catalog_app.domain.models.catalog import (
     TruckModel,
 )
 from catalog_app.domain.models.devices import Device, LocalSetting, SyncLog
+from catalog_app.domain.models.drafts import FormDraft
 from catalog_app.domain.models.intents import IntentForm, IntentLine, IntentStatusChange
 from catalog_app.domain.models.leads import Lead, LeadDuplicateLink, LeadInterest
 
@@ -19,6 +20,7 @@ __all__ = [
     "Device",
     "Exhibitor",
     "Fair",
+    "FormDraft",
     "IntentForm",
     "IntentLine",
     "IntentStatusChange",
