@@ -58,8 +58,10 @@ class ModelSummary:
         return self.name_zh if lang.startswith("zh") or not self.name_en else self.name_en
 
     def exhibitor(self, lang: str) -> str:
-        return self.exhibitor_zh if lang.startswith("zh") or not self.exhibitor_en else (
-            self.exhibitor_en
+        return (
+            self.exhibitor_zh
+            if lang.startswith("zh") or not self.exhibitor_en
+            else (self.exhibitor_en)
         )
 
 
@@ -135,8 +137,15 @@ class CatalogService:
             if fair is None:
                 return None
             return FairInfo(
-                fair.id, fair.code, fair.name_zh, fair.name_en, fair.venue_zh, fair.venue_en,
-                fair.is_sample, fair.notice_zh, fair.notice_en,
+                fair.id,
+                fair.code,
+                fair.name_zh,
+                fair.name_en,
+                fair.venue_zh,
+                fair.venue_en,
+                fair.is_sample,
+                fair.notice_zh,
+                fair.notice_en,
             )
 
     def _summary(self, model: TruckModel) -> ModelSummary:
@@ -144,9 +153,20 @@ class CatalogService:
             (m for m in model.media if m.kind is MediaKind.PHOTO and m.deleted_at is None), None
         )
         return ModelSummary(
-            model.id, model.code, model.name_zh, model.name_en, model.exhibitor.name_zh,
-            model.exhibitor.name_en, model.body_type, model.powertrain, model.drive_form,
-            model.battery_kwh, model.range_km, model.payload_kg, model.gcw_t, model.price_cny,
+            model.id,
+            model.code,
+            model.name_zh,
+            model.name_en,
+            model.exhibitor.name_zh,
+            model.exhibitor.name_en,
+            model.body_type,
+            model.powertrain,
+            model.drive_form,
+            model.battery_kwh,
+            model.range_km,
+            model.payload_kg,
+            model.gcw_t,
+            model.price_cny,
             self._media_path(photo) if photo else None,
         )
 
@@ -199,8 +219,12 @@ class CatalogService:
             groups = []
             for group in GROUPS:
                 entries = tuple(
-                    SpecEntry(spec, values.get(spec.key), format_value(spec, values.get(spec.key),
-                              "zh_CN"), format_value(spec, values.get(spec.key), "en"))
+                    SpecEntry(
+                        spec,
+                        values.get(spec.key),
+                        format_value(spec, values.get(spec.key), "zh_CN"),
+                        format_value(spec, values.get(spec.key), "en"),
+                    )
                     for spec in SPEC_FIELDS
                     if spec.group == group.key and values.get(spec.key) not in (None, "")
                 )
@@ -217,8 +241,14 @@ class CatalogService:
                 if o.deleted_at is None
             )
             return SpecSheet(
-                self._summary(model), tuple(groups), media, model.description_zh,
-                model.description_en, model.composite_note_zh, model.composite_note_en, options,
+                self._summary(model),
+                tuple(groups),
+                media,
+                model.description_zh,
+                model.description_en,
+                model.composite_note_zh,
+                model.composite_note_en,
+                options,
             )
 
 
