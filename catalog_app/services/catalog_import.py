@@ -140,13 +140,13 @@ class _Writer:
         self.report = report
         self.media_dir = media_dir
 
-    def upsert(self, cls: type[M], row_id: uuid.UUID, kind: str | None, **values: Any) -> M:
+    def upsert(self, cls: type[M], row_id: uuid.UUID, tally: str | None, **values: Any) -> M:
         row = self.session.get(cls, row_id)
         if row is None:
             row = cls(id=row_id, **values)
             self.session.add(row)
-            if kind:
-                self.report.created[kind] += 1
+            if tally:
+                self.report.created[tally] += 1
             return row
         changed = row.deleted_at is not None
         row.deleted_at = None
@@ -154,16 +154,16 @@ class _Writer:
             if getattr(row, name) != value:
                 setattr(row, name, value)
                 changed = True
-        if kind:
-            (self.report.updated if changed else self.report.unchanged)[kind] += 1
+        if tally:
+            (self.report.updated if changed else self.report.unchanged)[tally] += 1
         return row
 
-    def tombstone_missing(self, rows: list[Any], keep: set[uuid.UUID], kind: str | None) -> None:
+    def tombstone_missing(self, rows: list[Any], keep: set[uuid.UUID], tally: str | None) -> None:
         for row in rows:
             if row.id not in keep and row.deleted_at is None:
                 row.mark_deleted()
-                if kind:
-                    self.report.removed[kind] += 1
+                if tally:
+                    self.report.removed[tally] += 1
 
     def media(self, row_id: uuid.UUID, item: MediaData, kind: MediaKind, **links: Any) -> Media:
         if self.media_dir is not None:

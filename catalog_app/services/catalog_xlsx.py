@@ -23,11 +23,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from catalog_app.domain.spec_fields import SPEC_FIELDS, SpecField
 from catalog_app.domain.text import Bilingual
 from catalog_app.services.catalog_data import CatalogData, ExhibitorData, MediaData, ModelData
-from catalog_app.services.catalog_values import BadValue, coerce, fold
+from catalog_app.services.catalog_values import BadValue, coerce, fold, unit_factor
 from catalog_app.services.import_media import resolve_media
 from catalog_app.services.import_problems import (
     DUPLICATE_CODE,
     REQUIRED,
+    WRONG_UNIT,
     CatalogImportError,
     Problems,
 )
@@ -169,6 +170,9 @@ def _header(
             continue
         attribute, spec, unit = matched
         column = Column(index, header, attribute, spec, unit)
+        if spec is not None and unit and unit_factor(unit, spec) is None:
+            problems.add(number, column.name, WRONG_UNIT, unit=unit, expected=spec.unit or "—")
+            continue
         key = attribute or (spec.key if spec else "")
         if key in seen:
             problems.add(number, column.name, DUPLICATE_COLUMN, header=header)
