@@ -34,6 +34,9 @@ T = {
         en="The sample fair database is ready: {path}\n{summary}\n"
         'Start it with: catalog-app --db "{path}"',
     ),
+    "template_done": Bilingual(
+        zh="已写出空白车型表：{path}", en="Wrote an empty workbook of models: {path}"
+    ),
     "backup_done": Bilingual(zh="已备份到 {path}", en="Backed up to {path}"),
     "no_backups": Bilingual(zh="{path} 还没有备份。", en="There are no backups of {path} yet."),
     "restored": Bilingual(
@@ -88,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="import a catalog (.json) or a workbook of models (.xlsx)"
     )
     importer.add_argument("file", type=Path, help="the .json or .xlsx file")
+    importer.add_argument(
+        "--template",
+        action="store_true",
+        help="write an empty workbook with every column to FILE instead of importing",
+    )
 
     backup = commands.add_parser("backup", parents=[common], help="back up the database file")
     action = backup.add_mutually_exclusive_group()
@@ -136,6 +144,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from catalog_app.services.catalog_import import import_catalog
     from catalog_app.store.database import open_database
+
+    if args.template:
+        from catalog_app.services.catalog_template import write_models_template
+
+        _say(T["template_done"], _lang(args), path=write_models_template(args.file))
+        return EXIT_OK
 
     database = open_database(_target(args))
     try:

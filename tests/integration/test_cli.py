@@ -138,3 +138,31 @@ def test_opening_a_damaged_file_says_so_and_points_at_a_backup(
 def test_check_of_a_missing_file_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--db", str(tmp_path / "none.sqlite"), "--lang", "en")
     assert code == EXIT_PROBLEMS_FOUND and "No database file" in out
+
+
+def test_the_template_workbook_imports_once_filled_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    db = str(tmp_path / "c.sqlite")
+    run(capsys, "import", str(write_catalog(tmp_path / "src")), "--db", db)
+    template = tmp_path / "template.xlsx"
+    assert run(capsys, "import", "--template", str(template))[0] == EXIT_OK
+    book = load_workbook(template)
+    sheet = book["车型"]
+    headers = [cell.value for cell in sheet[1]]
+    row = {
+        "参展商": "QL",
+        "车型代码": "T-1",
+        "车型名称": "模板车",
+        "车型类别": "cargo",
+        "动力形式": "bev_charge",
+        "电池电量 (kWh)": 200,
+    }
+    sheet.append([row.get(str(h)) for h in headers])
+    book.save(template)
+
+    code, out, err = run(capsys, "import", str(template), "--db", db, "--lang", "en")
+    assert code == EXIT_OK, err
+    assert "1 new" in out
