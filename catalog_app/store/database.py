@@ -89,9 +89,7 @@ def _check_existing_file(path: Path) -> None:
     if path.stat().st_size == 0:
         return  # an empty file is a new database (sqlite3 treats it so)
     if not looks_like_sqlite(path):
-        raise DamagedDatabaseError(
-            path, "not a SQLite file", backups.newest_good_backup(path)
-        )
+        raise DamagedDatabaseError(path, "not a SQLite file", backups.newest_good_backup(path))
     problems = check_file(path)
     if problems:
         raise DamagedDatabaseError(path, "; ".join(problems[:3]), backups.newest_good_backup(path))
@@ -202,4 +200,3 @@ def open_database(target: str, **options: object) -> Database:
     if is_server_url(target):
         return open_server(target)
     return open_sqlite(target, **options)  # type: ignore[arg-type]
-

@@ -86,9 +86,7 @@ class LeadInterest(Mergeable, Base):
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("lead.id"), index=True)
     model_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("truck_model.id"), index=True)
     quantity: Mapped[int] = mapped_column(default=1)
-    timeframe: Mapped[Timeframe] = mapped_column(
-        enum_type(Timeframe), default=Timeframe.UNKNOWN
-    )
+    timeframe: Mapped[Timeframe] = mapped_column(enum_type(Timeframe), default=Timeframe.UNKNOWN)
     financing: Mapped[Financing] = mapped_column(enum_type(Financing), default=Financing.UNDECIDED)
     energy_preference: Mapped[EnergyPreference] = mapped_column(
         enum_type(EnergyPreference), default=EnergyPreference.UNDECIDED
