@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -79,7 +79,41 @@ class FairData:
 
 
 @dataclass
+class InterestData:
+    model_code: str
+    quantity: int = 1
+    timeframe: str = "unknown"
+    financing: str = "undecided"
+    energy_preference: str = "undecided"
+
+
+@dataclass
+class LeadData:
+    """A fictional sample lead shipped with the sample fair (never real personal data)."""
+
+    code: str
+    person_name: str
+    consent_version: str
+    exhibitor_code: str = ""
+    company: str = ""
+    credit_code: str = ""
+    title: str = ""
+    mobile: str = ""
+    landline: str = ""
+    email: str = ""
+    wechat_id: str = ""
+    industry: str = ""
+    fleet_size: int | None = None
+    rating: str | None = None
+    notes: str = ""
+    consent_text: str = ""
+    captured_at: datetime | None = None
+    interests: list[InterestData] = field(default_factory=list)
+
+
+@dataclass
 class CatalogData:
     fair: FairData | None  # None: import into the database's current fair
     exhibitors: list[ExhibitorData]
     models: list[ModelData]
+    leads: list[LeadData] = field(default_factory=list)

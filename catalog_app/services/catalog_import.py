@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,15 +21,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog_app.domain.base import Mergeable
-from catalog_app.domain.enums import ExhibitorKind, MediaKind
+from catalog_app.domain.contacts import normalise_email, normalise_phone
+from catalog_app.domain.enums import (
+    EnergyPreference,
+    ExhibitorKind,
+    Financing,
+    LeadSource,
+    MediaKind,
+    Rating,
+    Timeframe,
+)
 from catalog_app.domain.ids import stable_id
-from catalog_app.domain.models import Exhibitor, Fair, Media, ModelOption, SpecValue, TruckModel
+from catalog_app.domain.models import (
+    Exhibitor,
+    Fair,
+    Lead,
+    LeadInterest,
+    Media,
+    ModelOption,
+    SpecValue,
+    TruckModel,
+)
 from catalog_app.domain.spec_fields import FIELDS_BY_KEY, FieldKind
 from catalog_app.domain.text import Bilingual, UserFacingError
 from catalog_app.services.catalog_data import (
     CatalogData,
     ExhibitorData,
     FairData,
+    LeadData,
     MediaData,
     ModelData,
 )
@@ -205,6 +225,11 @@ def write_catalog(
             _write_model(writer, fair, exhibitors[model.exhibitor_code], model)
             if progress is not None and not progress(index + 1, total):
                 raise ImportCancelled()
+        model_ids = {
+            m.code: stable_id("model", fair.code, m.exhibitor_code, m.code) for m in data.models
+        }
+        for lead in data.leads:
+            _write_sample_lead(writer, fair, exhibitors, model_ids, lead)
         return report
 
 
@@ -349,3 +374,54 @@ def _write_model(writer: _Writer, fair: Fair, exhibitor: Exhibitor, item: ModelD
                 media_id, media, MediaKind(media.kind), model_id=model.id, sort_order=order
             )
         writer.tombstone_missing(list(model.media), keep, "media")
+
+
+def _write_sample_lead(
+    writer: _Writer,
+    fair: Fair,
+    exhibitors: dict[str, Exhibitor],
+    model_ids: dict[str, uuid.UUID],
+    item: LeadData,
+) -> None:
+    exhibitor = exhibitors.get(item.exhibitor_code)
+    captured = item.captured_at
+    if captured is not None and captured.tzinfo is None:
+        captured = captured.replace(tzinfo=UTC)
+    lead = writer.upsert(
+        Lead,
+        stable_id("lead", fair.code, item.code),
+        "lead",
+        fair_id=fair.id,
+        exhibitor_id=exhibitor.id if exhibitor else None,
+        person_name=item.person_name,
+        company=item.company,
+        credit_code=item.credit_code,
+        title=item.title,
+        mobile=item.mobile,
+        mobile_e164=normalise_phone(item.mobile),
+        landline=item.landline,
+        email=item.email,
+        email_normalized=normalise_email(item.email),
+        wechat_id=item.wechat_id,
+        industry=item.industry,
+        fleet_size=item.fleet_size,
+        source=LeadSource.SAMPLE,
+        rating=Rating(item.rating) if item.rating else None,
+        notes=item.notes,
+        consent_text=item.consent_text,
+        consent_version=item.consent_version,
+        consent_at=captured,
+        captured_at=captured,
+    )
+    for interest in item.interests:
+        writer.upsert(
+            LeadInterest,
+            stable_id("lead_interest", fair.code, item.code, interest.model_code),
+            None,
+            lead_id=lead.id,
+            model_id=model_ids[interest.model_code],
+            quantity=interest.quantity,
+            timeframe=Timeframe(interest.timeframe),
+            financing=Financing(interest.financing),
+            energy_preference=EnergyPreference(interest.energy_preference),
+        )

@@ -8,7 +8,7 @@ their place (``models[3] (QL-E49)``, column ``specs.range_km``) and nothing is r
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from catalog_app.services.catalog_data import (
     CatalogData,
     ExhibitorData,
     FairData,
+    InterestData,
+    LeadData,
     ModelData,
     OptionData,
 )
@@ -42,6 +44,14 @@ NOT_UTF8 = Bilingual(zh="文件不是 UTF-8 编码", en="the file is not UTF-8 e
 SCHEMA_VIOLATION = Bilingual(zh="格式不符：{detail}", en="does not match the format: {detail}")
 UNKNOWN_EXHIBITOR = Bilingual(
     zh="参展商代码“{code}”未在 exhibitors 中定义", en="exhibitor code “{code}” is not defined"
+)
+UNKNOWN_MODEL = Bilingual(
+    zh="车型代码“{code}”未在 models 中定义", en="model code “{code}” is not defined"
+)
+LEADS_ONLY_IN_SAMPLES = Bilingual(
+    zh='目录文件中的线索仅允许出现在示例数据中（"sample": true）；真实线索请使用线索导入',
+    en='leads in a catalog file are allowed only in sample data ("sample": true); import '
+    "real leads with the lead import",
 )
 BAD_DATE = Bilingual(zh="日期“{value}”无效", en="the date “{value}” is not valid")
 
@@ -111,9 +121,58 @@ def read_catalog_json(path: Path) -> CatalogData:
     exhibitors = _read_exhibitors(document["exhibitors"], base, problems)
     known = {e.code for e in exhibitors}
     models = _read_models(document["models"], base, known, problems)
+    leads = _read_leads(document.get("leads", []), fair.is_sample, known, models, problems)
     if problems:
         raise CatalogImportError(path.name, problems.items)
-    return CatalogData(fair, exhibitors, models)
+    return CatalogData(fair, exhibitors, models, leads)
+
+
+def _read_leads(
+    items: list[dict[str, Any]],
+    is_sample: bool,
+    exhibitors: set[str],
+    models: list[ModelData],
+    problems: Problems,
+) -> list[LeadData]:
+    if items and not is_sample:
+        problems.add("leads", "", LEADS_ONLY_IN_SAMPLES)
+        return []
+    model_codes = {m.code for m in models}
+    seen: set[str] = set()
+    result = []
+    for index, item in enumerate(items):
+        row = f"leads[{index}] ({item['code']})"
+        if item["code"] in seen:
+            problems.add(row, "code", DUPLICATE_CODE, code=item["code"], other="leads")
+        seen.add(item["code"])
+        if item.get("exhibitor") and item["exhibitor"] not in exhibitors:
+            problems.add(row, "exhibitor", UNKNOWN_EXHIBITOR, code=item["exhibitor"])
+        lead = LeadData(item["code"], item["person_name"], item["consent_version"])
+        for name in _LEAD_TEXT:
+            setattr(lead, name, item.get(name, ""))
+        lead.exhibitor_code = item.get("exhibitor", "")
+        lead.fleet_size = item.get("fleet_size")
+        lead.rating = item.get("rating")
+        if item.get("captured_at"):
+            try:
+                lead.captured_at = datetime.fromisoformat(item["captured_at"])
+            except ValueError:
+                problems.add(row, "captured_at", BAD_DATE, value=item["captured_at"])
+        for interest in item.get("interests", []):
+            if interest["model"] not in model_codes:
+                problems.add(row, "interests", UNKNOWN_MODEL, code=interest["model"])
+                continue
+            lead.interests.append(
+                InterestData(
+                    interest["model"],
+                    interest.get("quantity", 1),
+                    interest.get("timeframe", "unknown"),
+                    interest.get("financing", "undecided"),
+                    interest.get("energy_preference", "undecided"),
+                )
+            )
+        result.append(lead)
+    return result
 
 
 _EXHIBITOR_TEXT = (
@@ -137,6 +196,18 @@ _MODEL_TEXT = (
     "description_en",
     "composite_note_zh",
     "composite_note_en",
+)
+_LEAD_TEXT = (
+    "company",
+    "credit_code",
+    "title",
+    "mobile",
+    "landline",
+    "email",
+    "wechat_id",
+    "industry",
+    "notes",
+    "consent_text",
 )
 _MODEL_TOP_SPECS = (
     "announcement_no",

@@ -343,3 +343,52 @@ def test_the_json_schema_file_is_valid_json_schema() -> None:
 
     schema = json.loads((resources_dir() / "schema" / "catalog.schema.json").read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
+
+
+def sample_lead(code: str = "L1") -> dict[str, object]:
+    return {
+        "code": code,
+        "exhibitor": "QL",
+        "person_name": "示例 张三",
+        "company": "示例物流有限公司",
+        "mobile": "138 0013 8000",
+        "email": " Zhang.San@Example.CN ",
+        "industry": "logistics",
+        "fleet_size": 40,
+        "rating": "hot",
+        "consent_text": "示例同意书",
+        "consent_version": "sample-1",
+        "captured_at": "2026-06-18T09:30:00+08:00",
+        "interests": [{"model": "QL-T1", "quantity": 10, "energy_preference": "swap"}],
+    }
+
+
+def test_sample_leads_get_stable_ids_and_normalised_contacts(db: Database, tmp_path: Path) -> None:
+    from catalog_app.domain.models import Lead, LeadInterest
+
+    document = catalog_document()
+    document["leads"] = [sample_lead()]
+    source = write_catalog(tmp_path / "src", document)
+    import_catalog(db, source)
+    import_catalog(db, source)
+
+    with db.sessions() as session:
+        lead = session.scalars(select(Lead)).one()
+        assert lead.id == stable_id("lead", "TEST-FAIR", "L1")
+        assert lead.mobile_e164 == "+8613800138000"
+        assert lead.email_normalized == "zhang.san@example.cn"
+        assert lead.source.value == "sample"
+        assert lead.consent_at is not None and lead.consent_at.utcoffset() is not None
+        interest = session.scalars(select(LeadInterest)).one()
+        assert interest.quantity == 10 and interest.energy_preference.value == "swap"
+
+
+def test_leads_in_a_catalog_that_is_not_sample_data_are_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    document = catalog_document()
+    document["sample"] = False
+    document["leads"] = [sample_lead()]
+    with pytest.raises(CatalogImportError) as caught:
+        import_catalog(db, write_catalog(tmp_path / "src", document))
+    assert "only in sample data" in caught.value.text("en")
