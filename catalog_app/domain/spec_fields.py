@@ -198,6 +198,7 @@ SPEC_FIELDS: tuple[SpecField, ...] = (
         better=H,
     ),
     SpecField("swap_standard", "battery", "换电包规格", "Swap pack standard", TEXT),
+    SpecField("voltage_platform_v", "battery", "电压平台", "Voltage platform", unit="V", better=H),
     # Driving
     SpecField(
         "range_km",
@@ -230,6 +231,7 @@ SPEC_FIELDS: tuple[SpecField, ...] = (
     SpecField("fuel_cell_kw", "hydrogen", "燃料电池功率", "Fuel-cell power", unit="kW", better=H),
     SpecField("h2_storage_kg", "hydrogen", "储氢量", "Hydrogen storage", unit="kg", better=H),
     SpecField("h2_kg_100km", "hydrogen", "百公里氢耗", "Hydrogen use", unit="kg/100 km", better=L),
+    SpecField("h2_pressure_mpa", "hydrogen", "储氢压力", "Tank pressure", unit="MPa", better=H),
     SpecField("h2_refuel_min", "hydrogen", "加氢时间", "Refuelling time", unit="min", better=L),
     # Mass
     SpecField(
@@ -259,6 +261,15 @@ SPEC_FIELDS: tuple[SpecField, ...] = (
         integer=True,
         aliases=("载重", "payload"),
     ),
+    SpecField(
+        "fifth_wheel_load_kg",
+        "mass",
+        "鞍座最大承载质量",
+        "Fifth-wheel load",
+        unit="kg",
+        better=H,
+        integer=True,
+    ),
     SpecField("body_volume_m3", "mass", "上装容积", "Body volume", unit="m³", better=H),
     # Charging and swap
     SpecField("dc_charge_kw", "charging", "直流充电功率", "DC charging power", unit="kW", better=H),
@@ -287,6 +298,15 @@ SPEC_FIELDS: tuple[SpecField, ...] = (
         better=L,
         column="price_cny",
         aliases=("价格", "售价", "price"),
+    ),
+    SpecField(
+        "price_includes_battery",
+        "commercial",
+        "价格含电池",
+        "Price includes battery",
+        CHOICE,
+        choices=YES_NO,
+        aliases=("含电池",),
     ),
     SpecField(
         "battery_rent_cny_month",

@@ -97,13 +97,21 @@ class ImportReport:
     def summary(self, lang: str) -> str:
         zh = lang.startswith("zh")
         parts = []
-        for kind, zh_name in (("exhibitor", "参展商"), ("model", "车型"), ("media", "图片/资料")):
+        names = (
+            ("exhibitor", "参展商", "exhibitors"),
+            ("model", "车型", "models"),
+            ("media", "图片/资料", "media files"),
+            ("lead", "示例线索", "sample leads"),
+        )
+        for kind, zh_name, en_name in names:
             numbers = (self.created[kind], self.updated[kind], self.unchanged[kind])
+            if kind == "lead" and not any(numbers):
+                continue
             if zh:
                 parts.append(f"{zh_name}：新增 {numbers[0]}，更新 {numbers[1]}，未变 {numbers[2]}")
             else:
                 parts.append(
-                    f"{kind}s: {numbers[0]} new, {numbers[1]} updated, {numbers[2]} unchanged"
+                    f"{en_name}: {numbers[0]} new, {numbers[1]} updated, {numbers[2]} unchanged"
                 )
         head = f"已导入 {self.file_name}：" if zh else f"Imported {self.file_name}: "
         return head + ("；" if zh else "; ").join(parts)
