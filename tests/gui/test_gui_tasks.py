@@ -1,0 +1,63 @@
+"""The task runner: work runs off the GUI thread, reports progress, can be cancelled, and its
+errors come back as a signal instead of a crash."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from pytestqt.qtbot import QtBot
+
+from catalog_app.ui.tasks import TaskContext, TaskRunner
+
+
+def test_work_runs_off_the_gui_thread_and_returns_its_result(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    gui_thread = threading.get_ident()
+    progress: list[tuple[int, int, str]] = []
+
+    def work(context: TaskContext) -> int:
+        for step in range(3):
+            context.report(step + 1, 3, f"step {step + 1}")
+        return threading.get_ident()
+
+    task = runner.start("count", work, on_progress=lambda *p: progress.append(p))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000) as finished:
+        pass
+    assert finished.args[0] != gui_thread
+    qtbot.waitUntil(lambda: len(progress) == 3, timeout=5000)
+    assert progress[-1] == (3, 3, "step 3")
+    qtbot.waitUntil(lambda: not runner.running(), timeout=5000)
+
+
+def test_a_failure_is_reported_not_raised(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+
+    def work(_context: TaskContext) -> None:
+        raise OSError("disk full")
+
+    task = runner.start("fails", work)
+    with qtbot.waitSignal(task.signals.failed, timeout=5000) as failed:
+        pass
+    assert isinstance(failed.args[0], OSError)
+    assert str(failed.args[0]) == "disk full"
+
+
+def test_cancel_stops_the_work_at_its_next_check(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+    steps: list[int] = []
+
+    def work(context: TaskContext) -> None:
+        started.set()
+        for step in range(1000):
+            context.raise_if_cancelled()
+            steps.append(step)
+            time.sleep(0.005)
+
+    task = runner.start("long", work)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.signals.cancelled, timeout=5000):
+        task.cancel()
+    assert len(steps) < 1000
+    qtbot.waitUntil(lambda: runner.running() == [], timeout=5000)
