@@ -115,7 +115,10 @@ class ModelListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(model.photo_path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{model.name(lang)}\n{model.exhibitor(lang)}"
+            facts = " · ".join(summary_facts(model, lang))
+            return (
+                f"{model.name(lang)}\n{model.exhibitor(lang)}\n{facts}\n{price_text(model, lang)}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ", ".join([model.name(lang), model.exhibitor(lang), *summary_facts(model, lang)])
         return self._custom(model, role, lang)

@@ -8,7 +8,7 @@ language, the view's own words through tr().
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +27,7 @@ from catalog_app.services.catalog import MediaItem, SpecGroupEntries, SpecSheet
 from catalog_app.ui.catalog_model import load_scaled
 
 PHOTO_SIZE = QSize(360, 240)
+LABEL_MAX_WIDTH = 170
 
 
 def _label(text: str, object_name: str = "", *, wrap: bool = False, select: bool = False) -> QLabel:
@@ -152,6 +153,14 @@ class SpecSheetView(QScrollArea):
 
     def _spec_groups(self, groups: tuple[SpecGroupEntries, ...]) -> QGridLayout:
         """Group cards in two columns, each card going to the shorter column."""
+        metrics = QFontMetrics(self.font())
+        label_width = min(
+            LABEL_MAX_WIDTH,
+            max(
+                (metrics.horizontalAdvance(e.label(self._lang)) for g in groups for e in g.entries),
+                default=0,
+            ),
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
@@ -159,7 +168,7 @@ class SpecSheetView(QScrollArea):
         heights = [0, 0]
         for group in groups:
             column = 0 if heights[0] <= heights[1] else 1
-            columns[column].append(self._group_card(group))
+            columns[column].append(self._group_card(group, label_width))
             heights[column] += len(group.entries) + 2
         for column, cards in enumerate(columns):
             stack = QVBoxLayout()
@@ -172,7 +181,7 @@ class SpecSheetView(QScrollArea):
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _group_card(self, group: SpecGroupEntries) -> QFrame:
+    def _group_card(self, group: SpecGroupEntries, label_width: int) -> QFrame:
         lang = self._lang
         card = QFrame()
         card.setObjectName("specGroup")
@@ -192,6 +201,7 @@ class SpecSheetView(QScrollArea):
             value.setProperty("role", "specValue")
             rows.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             rows.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+        rows.setColumnMinimumWidth(0, label_width)  # values line up across the cards
         rows.setColumnStretch(1, 1)
         return card
 
