@@ -41,8 +41,8 @@ class ModelCardDelegate(QStyledItemDelegate):
     ) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect = option.rect
+        state = option.state
         if state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, SELECTED)
             painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), ACCENT)
@@ -61,8 +61,8 @@ class ModelCardDelegate(QStyledItemDelegate):
 
         text_left = thumb_rect.right() + GAP
         text_width = rect.right() - MARGIN - text_left
-        base: QFont = option.font  # type: ignore[attr-defined]
-        text_color = option.palette.color(QPalette.ColorRole.Text)  # type: ignore[attr-defined]
+        base: QFont = option.font
+        text_color = option.palette.color(QPalette.ColorRole.Text)
 
         name_font = QFont(base)
         name_font.setBold(True)

@@ -152,7 +152,7 @@ class CatalogPage(QWidget):
     def retranslate(self) -> None:
         lang = self._state.language
         self.search.setPlaceholderText(
-            self.tr("Search models: name, maker, announcement no. (e.g. 贵州, guizhou)")
+            self.tr("Search models: name, maker, model code or announcement no.")
         )
         self.search.setToolTip(self.tr("Type to filter the list; Enter selects the first model"))
         self.model.set_language(lang)

@@ -55,7 +55,7 @@ def choose(
     box.setEscapeButton(buttons[-1])
     box.exec()
     clicked = box.clickedButton()
-    return buttons.index(clicked) if clicked in buttons else len(buttons) - 1  # type: ignore[arg-type]
+    return buttons.index(clicked) if clicked in buttons else len(buttons) - 1
 
 
 def inform(

@@ -83,8 +83,8 @@
         <translation>无法读取车型目录：%1</translation>
     </message>
     <message>
-        <source>Search models: name, maker, announcement no. (e.g. 贵州, guizhou)</source>
-        <translation>搜索车型：名称、厂商、公告型号（如：贵州、guizhou）</translation>
+        <source>Search models: name, maker, model code or announcement no.</source>
+        <translation>搜索车型：名称、厂商、型号代码或公告型号</translation>
     </message>
     <message>
         <source>Type to filter the list; Enter selects the first model</source>
