@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from catalog_app.domain.enums import MediaKind
@@ -169,6 +169,17 @@ class CatalogService:
             model.price_cny,
             self._media_path(photo) if photo else None,
         )
+
+    def count_models(self) -> int:
+        """How many models are on show (not deleted, of exhibitors not deleted)."""
+        query = (
+            select(func.count())
+            .select_from(TruckModel)
+            .join(TruckModel.exhibitor)
+            .where(TruckModel.deleted_at.is_(None), Exhibitor.deleted_at.is_(None))
+        )
+        with self._db.sessions() as session:
+            return int(session.scalar(query) or 0)
 
     def list_models(self, text: str = "") -> list[ModelSummary]:
         """Models that are not deleted, in catalog order; ``text`` filters by name or code."""

@@ -25,6 +25,16 @@ class NewerSchemaError(StoreError):
         self.revision = revision
 
 
+# SQLite's own words for damage, in Chinese too; other details are shown as SQLite gives them.
+KNOWN_DAMAGE = {
+    "not a SQLite file": Bilingual(zh="不是 SQLite 数据库文件", en="not a SQLite file"),
+    "database disk image is malformed": Bilingual(
+        zh="数据库文件结构已损坏", en="database disk image is malformed"
+    ),
+    "file is not a database": Bilingual(zh="文件不是数据库", en="file is not a database"),
+}
+
+
 class DamagedDatabaseError(StoreError):
     MESSAGE = Bilingual(
         zh="数据库文件 {path} 已损坏（{detail}）。损坏的文件会被保留，可以从最近的完好备份恢复。",
@@ -37,6 +47,11 @@ class DamagedDatabaseError(StoreError):
         self.path = Path(path)
         self.detail = detail
         self.newest_backup = newest_backup
+
+    def text(self, lang: str) -> str:
+        known = KNOWN_DAMAGE.get(self.detail)
+        detail = known.render(lang) if known else self.detail
+        return self.MESSAGE.render(lang, path=str(self.path), detail=detail)
 
 
 class NotADatabaseError(StoreError):

@@ -46,6 +46,7 @@ def test_a_catalog_json_loads_fair_exhibitors_models_specs_options_and_media(
     catalog = CatalogService(db)
     models = {m.code: m for m in catalog.list_models()}
     assert set(models) == {"QL-T1", "QL-L1"}
+    assert catalog.count_models() == 2
     sheet = catalog.spec_sheet(models["QL-T1"].id)
     assert sheet is not None
     shown = {e.field.key: e.display("zh_CN") for g in sheet.groups for e in g.entries}
