@@ -12,6 +12,8 @@ from dataclasses import dataclass
 MAX_FUTURE_DRIFT_MS = 60_000
 _MS_DIGITS = 15
 _COUNTER_DIGITS = 6
+# Past this, a stamp borrows the next millisecond, so the text form keeps its width and order.
+MAX_COUNTER = 10**_COUNTER_DIGITS - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -37,11 +39,15 @@ class ClockSkewError(ValueError):
     """A remote stamp lies too far in this device's future to be trusted."""
 
 
+def _carry(wall_ms: int, counter: int) -> Hlc:
+    return Hlc(wall_ms + 1, 0) if counter > MAX_COUNTER else Hlc(wall_ms, counter)
+
+
 def next_stamp(last: Hlc, now_ms: int) -> Hlc:
     """The stamp for a local write: after ``last`` and no earlier than the wall clock."""
     if now_ms > last.wall_ms:
         return Hlc(now_ms, 0)
-    return Hlc(last.wall_ms, last.counter + 1)
+    return _carry(last.wall_ms, last.counter + 1)
 
 
 def observe(last: Hlc, remote: Hlc, now_ms: int, *, max_drift_ms: int = MAX_FUTURE_DRIFT_MS) -> Hlc:
@@ -59,4 +65,4 @@ def observe(last: Hlc, remote: Hlc, now_ms: int, *, max_drift_ms: int = MAX_FUTU
         counter = remote.counter + 1
     else:
         counter = 0
-    return Hlc(wall, counter)
+    return _carry(wall, counter)

@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog_app import __version__
+from catalog_app.domain.clock import ZERO
 from catalog_app.domain.ids import new_id
 from catalog_app.domain.models import Device, LocalSetting
 from catalog_app.store import backups
@@ -33,12 +34,18 @@ from catalog_app.store.errors import (
     DamagedDatabaseError,
     DatabaseUnavailableError,
     NewerSchemaError,
+    NotADatabaseError,
 )
-from catalog_app.store.integrity import check_file, looks_like_sqlite, stored_schema_revision
+from catalog_app.store.integrity import (
+    check_file,
+    looks_like_sqlite,
+    stored_schema_revision,
+    table_names,
+)
 from catalog_app.store.locations import is_server_url, media_dir_for
 from catalog_app.store.migrations import is_known_revision, upgrade_to_head
-from catalog_app.store.sqlite_settings import BUSY_TIMEOUT_MS, install_pragmas
-from catalog_app.store.stamping import install_stamping
+from catalog_app.store.sqlite_settings import BUSY_TIMEOUT_MS, SQLITE_BEGIN, install_pragmas
+from catalog_app.store.stamping import CLOCK_KEY, install_stamping
 
 DEVICE_KEY = "device_id"
 log = logging.getLogger(__name__)
@@ -67,8 +74,15 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        On SQLite it takes the write lock at its start (BEGIN IMMEDIATE): a deferred transaction
+        that reads and then writes fails at once with "database is locked" when another writer
+        got in between, instead of waiting for the busy timeout.
+        """
         with self.sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
             yield session
 
     def backup(self) -> Path:
@@ -90,19 +104,26 @@ def _check_existing_file(path: Path) -> None:
         return  # an empty file is a new database (sqlite3 treats it so)
     if not looks_like_sqlite(path):
         raise DamagedDatabaseError(path, "not a SQLite file", backups.newest_good_backup(path))
-    problems = check_file(path)
-    if problems:
-        raise DamagedDatabaseError(path, "; ".join(problems[:3]), backups.newest_good_backup(path))
+    # First the checks that must leave a foreign or newer file exactly as it was.
     try:
         revision = stored_schema_revision(path)
+        tables = table_names(path)
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(path, str(exc), backups.newest_good_backup(path)) from exc
     if revision is not None and not is_known_revision(revision):
         raise NewerSchemaError(path, revision)
+    if revision is None and [t for t in tables if not t.startswith("sqlite_")]:
+        raise NotADatabaseError(path, "tables of another program, no catalog_app schema")
+    problems = check_file(path)
+    if problems:
+        raise DamagedDatabaseError(path, "; ".join(problems[:3]), backups.newest_good_backup(path))
 
 
 def _ensure_device(db_sessions: sessionmaker[Session]) -> uuid.UUID:
+    """This file's device id (made on first open), and the row that keeps its clock."""
     with db_sessions() as session, session.begin():
+        if session.get(LocalSetting, CLOCK_KEY) is None:
+            session.add(LocalSetting(key=CLOCK_KEY, value=str(ZERO)))
         setting = session.get(LocalSetting, DEVICE_KEY)
         if setting is not None:
             return uuid.UUID(setting.value)
@@ -188,6 +209,9 @@ def open_server(url: str) -> Database:
                 if revision and not is_known_revision(str(revision)):
                     raise NewerSchemaError(parsed.render_as_string(hide_password=True), revision)
         return _finish_open(engine, None, parsed.render_as_string(hide_password=True), 0)
+    except NewerSchemaError:
+        engine.dispose()
+        raise
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseUnavailableError(

@@ -21,6 +21,7 @@ class NewerSchemaError(StoreError):
 
     def __init__(self, path: Path | str, revision: str) -> None:
         super().__init__(self.MESSAGE, path=str(path), revision=revision)
+        self.location = str(path)  # a file path or a server URL (password hidden)
         self.path = Path(path)
         self.revision = revision
 

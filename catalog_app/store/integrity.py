@@ -14,9 +14,15 @@ def looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == SQLITE_HEADER
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """Open ``path`` read-only: nothing, not even the journal mode, is written."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def read_only_connection(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open ``path`` read-only: nothing, not even the journal mode, is written.
+
+    A read-only connection to a WAL file still creates ``-wal``/``-shm`` files beside it;
+    ``immutable`` reads the main file alone and creates nothing (it ignores a ``-wal`` file, so
+    use it only where that is right: to look at a file we may have to refuse untouched).
+    """
+    suffix = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}{suffix}", uri=True)
 
 
 def check_file(path: Path, *, thorough: bool = False) -> list[str]:
@@ -32,8 +38,12 @@ def check_file(path: Path, *, thorough: bool = False) -> list[str]:
 
 
 def stored_schema_revision(path: Path) -> str | None:
-    """The Alembic revision recorded in the file, or None for a file without one."""
-    with closing(read_only_connection(path)) as connection:
+    """The Alembic revision recorded in the file, or None for a file without one.
+
+    Read without creating side files (``immutable``): a file from a newer version of the app, or
+    another program's database, must be refused exactly as it was.
+    """
+    with closing(read_only_connection(path, immutable=True)) as connection:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
@@ -41,3 +51,10 @@ def stored_schema_revision(path: Path) -> str | None:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
+
+
+def table_names(path: Path) -> list[str]:
+    """The tables in the file, read without creating side files."""
+    with closing(read_only_connection(path, immutable=True)) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    return [str(row[0]) for row in rows]

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 BUSY_TIMEOUT_MS = 5000
+# Execution option naming the kind of BEGIN ("IMMEDIATE" for write transactions).
+SQLITE_BEGIN = "sqlite_begin"
 
 
 def apply_pragmas(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
@@ -42,4 +44,5 @@ def install_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> N
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        kind = connection.get_execution_options().get(SQLITE_BEGIN, "")
+        connection.exec_driver_sql(f"BEGIN {kind}".strip())

@@ -29,7 +29,9 @@ def _wall_ms() -> int:
 
 
 def _read_clock(session: Session) -> tuple[LocalSetting, Hlc]:
-    setting = session.get(LocalSetting, CLOCK_KEY, populate_existing=True)
+    # FOR UPDATE: two writers on a server must not hand out the same stamp (SQLite has no
+    # FOR UPDATE; there BEGIN IMMEDIATE already serialises writers).
+    setting = session.get(LocalSetting, CLOCK_KEY, populate_existing=True, with_for_update=True)
     if setting is None:
         setting = LocalSetting(key=CLOCK_KEY, value=str(ZERO))
         session.add(setting)

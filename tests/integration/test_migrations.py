@@ -203,12 +203,6 @@ def test_a_file_made_by_a_newer_app_is_refused_with_its_bytes_and_mtime_unchange
     assert "newer version" in refused.value.text("en")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/integrity.py read_only_connection(): a mode=ro connection on a WAL-mode file "
-    "creates -wal and -shm files beside it (SQLite >= 3.22 does so when the folder is "
-    "writable), and they are left behind after the refusal",
-)
 def test_refusing_a_newer_file_leaves_no_wal_or_shm_files_beside_it(future_file: Path) -> None:
     before = sorted(os.listdir(future_file.parent))
 

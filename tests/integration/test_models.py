@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from catalog_app import __version__
@@ -411,13 +411,6 @@ def _overlapping_writes(
     return stamps["a"], stamps["b"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OperationalError,
-    reason="store/sqlite_settings.py _on_begin emits a deferred BEGIN; the stamping hook reads "
-    "the clock first, so a second writer holds a stale read snapshot and its write fails at "
-    "once with 'database is locked' (SQLITE_BUSY_SNAPSHOT) instead of waiting busy_timeout",
-)
 def test_two_overlapping_writers_on_sqlite_both_commit_with_distinct_stamps(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -448,13 +441,6 @@ def _until_a_backend_waits_for_a_lock(db: Database) -> Callable[[threading.Event
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="store/stamping.py _read_clock reads the clock row without a lock (no FOR UPDATE), "
-    "so under READ COMMITTED two overlapping writers read the same clock and issue the same "
-    "HLC stamp",
-)
 def test_two_overlapping_writers_on_postgresql_get_distinct_stamps(
     postgres_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

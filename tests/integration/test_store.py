@@ -427,13 +427,6 @@ def test_a_text_file_is_refused_cleanly_and_left_as_it_was(tmp_path: Path) -> No
         assert refused.value.newest_backup is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/database.py _check_existing_file(): a SQLite file without alembic_version "
-    "but with tables of its own (another program's database) is treated like a new file: "
-    "backed up and migrated, so 18 catalog tables are written into it. NotADatabaseError "
-    "exists in store/errors.py but nothing raises it",
-)
 def test_a_sqlite_database_of_another_program_is_refused_and_left_as_it_was(
     tmp_path: Path,
 ) -> None:
