@@ -43,7 +43,7 @@ from catalog_app.store.integrity import (
     table_names,
 )
 from catalog_app.store.locations import is_server_url, media_dir_for
-from catalog_app.store.migrations import is_known_revision, upgrade_to_head
+from catalog_app.store.migrations import HEAD_REVISION, is_known_revision, upgrade_to_head
 from catalog_app.store.sqlite_settings import BUSY_TIMEOUT_MS, SQLITE_BEGIN, install_pragmas
 from catalog_app.store.stamping import CLOCK_KEY, install_stamping
 
@@ -99,9 +99,10 @@ class Database:
         self.engine.dispose()
 
 
-def _check_existing_file(path: Path) -> None:
+def _check_existing_file(path: Path) -> str | None:
+    """Refuse a file we must not open; return its schema revision (None for a new file)."""
     if path.stat().st_size == 0:
-        return  # an empty file is a new database (sqlite3 treats it so)
+        return None  # an empty file is a new database (sqlite3 treats it so)
     if not looks_like_sqlite(path):
         raise DamagedDatabaseError(path, "not a SQLite file", backups.newest_good_backup(path))
     # First the checks that must leave a foreign or newer file exactly as it was.
@@ -117,6 +118,7 @@ def _check_existing_file(path: Path) -> None:
     problems = check_file(path)
     if problems:
         raise DamagedDatabaseError(path, "; ".join(problems[:3]), backups.newest_good_backup(path))
+    return revision
 
 
 def _ensure_device(db_sessions: sessionmaker[Session]) -> uuid.UUID:
@@ -175,8 +177,10 @@ def open_sqlite(
         raise DatabaseUnavailableError(path, exc.strerror or str(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
     if existed:
-        _check_existing_file(path)
-        if backup_on_open:
+        revision = _check_existing_file(path)
+        # A file about to be migrated is always backed up first; otherwise the caller may
+        # take the start-up backup itself, off its GUI thread (backup_on_open=False).
+        if backup_on_open or revision != HEAD_REVISION:
             try:
                 backups.make_backup(path, keep=backup_keep)
             except (OSError, sqlite3.Error) as exc:

@@ -65,4 +65,6 @@ def install_stamping(factory: sessionmaker[Session], device_id: uuid.UUID) -> No
             obj.hlc = str(clock)
             obj.device_id = device_id
             obj.updated_at = now
+            if obj.created_at is None:
+                obj.created_at = now
         setting.value = str(clock)

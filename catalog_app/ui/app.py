@@ -10,7 +10,7 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from catalog_app.domain.text import default_language, normalise_language
@@ -25,6 +25,8 @@ from catalog_app.ui.open_dialogs import EXIT_ERROR, open_with_dialogs
 log = logging.getLogger(__name__)
 
 APP_NAME = "catalog-app"
+# The backup "at start" is taken a moment after the window shows, off the GUI thread.
+STARTUP_BACKUP_DELAY_MS = 3000
 
 
 def create_application() -> QApplication:
@@ -76,6 +78,7 @@ def run_gui(db_target: str, lang: str | None = None) -> int:
         window.show_status(languages.problem)
     _install_exception_hook(window)
     window.show()
+    QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window.backups.back_up_now)
     try:
         return app.exec()
     finally:
@@ -87,7 +90,7 @@ def run_for_benchmark(db_path: str) -> None:
     """Start-up as a user sees it: app, font, translator, database, the window shown and drawn
     once; then close it again. Errors propagate (no dialogs)."""
     app, languages = prepare_application(None)
-    database = open_database(db_path)
+    database = open_database(db_path, backup_on_open=False)
     state = AppState(database, languages)
     window = MainWindow(state)
     window.show()

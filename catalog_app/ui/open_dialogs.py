@@ -34,7 +34,8 @@ def open_with_dialogs(
     ok = QCoreApplication.translate("OpenDatabase", "OK")
     for _attempt in range(2):
         try:
-            return open_database(target), EXIT_OK
+            # The start-up backup is taken off the GUI thread once the window shows (run_gui).
+            return open_database(target, backup_on_open=False), EXIT_OK
         except DamagedDatabaseError as exc:
             log.error("damaged database: %s", exc)
             if not _offer_restore(exc, lang, parent):

@@ -21,10 +21,19 @@ def test_work_runs_off_the_gui_thread_and_returns_its_result(qtbot: QtBot) -> No
             context.report(step + 1, 3, f"step {step + 1}")
         return threading.get_ident()
 
-    task = runner.start("count", work, on_progress=lambda *p: progress.append(p))
-    with qtbot.waitSignal(task.signals.finished, timeout=5000) as finished:
-        pass
-    assert finished.args[0] != gui_thread
+    # Record through the callbacks (connected before the work starts): a waitSignal set up
+    # after start() could miss a task that already finished.
+    results: list[tuple[int, int]] = []
+    runner.start(
+        "count",
+        work,
+        on_progress=lambda *p: progress.append(p),
+        on_finished=lambda worker: results.append((worker, threading.get_ident())),
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    worker_thread, callback_thread = results[0]
+    assert worker_thread != gui_thread
+    assert callback_thread == gui_thread
     qtbot.waitUntil(lambda: len(progress) == 3, timeout=5000)
     assert progress[-1] == (3, 3, "step 3")
     qtbot.waitUntil(lambda: not runner.running(), timeout=5000)
@@ -36,11 +45,11 @@ def test_a_failure_is_reported_not_raised(qtbot: QtBot) -> None:
     def work(_context: TaskContext) -> None:
         raise OSError("disk full")
 
-    task = runner.start("fails", work)
-    with qtbot.waitSignal(task.signals.failed, timeout=5000) as failed:
-        pass
-    assert isinstance(failed.args[0], OSError)
-    assert str(failed.args[0]) == "disk full"
+    errors: list[BaseException] = []
+    runner.start("fails", work, on_failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], OSError)
+    assert str(errors[0]) == "disk full"
 
 
 def test_cancel_stops_the_work_at_its_next_check(qtbot: QtBot) -> None:
