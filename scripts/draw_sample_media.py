@@ -25,7 +25,6 @@ Only the media named in the JSON are written; files are never deleted.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import math
 import os
@@ -115,20 +114,6 @@ def qt_app() -> QGuiApplication:
     if app is None:
         app = QGuiApplication(["draw_sample_media"])
     return app  # type: ignore[return-value]
-
-
-def pin_none() -> None:
-    """Work around a reference-counting bug of PySide6 6.12 on CPython 3.11.
-
-    PySide6 6.12 returns None from void methods without taking a reference, which is harmless on
-    CPython 3.12+ where None is immortal. On 3.11 every ``QPainter.setPen()``, ``drawRect()``...
-    drops one reference to None and after some thousands of calls the interpreter aborts with
-    "Fatal Python error: none_dealloc". Here None is made effectively immortal, as 3.12 does, by
-    adding a large number of references that are never released.
-    """
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        refcount = ctypes.c_ssize_t.from_address(id(None))
-        refcount.value += 1 << 40
 
 
 def load_qt_font() -> str:
@@ -1731,7 +1716,6 @@ def generate(fair_path: Path, out_dir: Path | None = None) -> list[Path]:
     data = json.loads(fair_path.read_text(encoding="utf-8"))
     base = fair_path.parent
     registry = load_registry()
-    pin_none()
     qt_app()
     family = load_qt_font()
 

@@ -222,9 +222,10 @@ def write_catalog(
 ) -> ImportReport:
     media_dir = database.media_dir if database.is_sqlite else None
     with database.transaction() as session:
-        fair = _write_fair(session, data.fair, file_name)
-        report = ImportReport(file_name, fair.code)
+        report = ImportReport(file_name, "")
         writer = _Writer(session, report, media_dir)
+        fair = _write_fair(writer, data.fair, file_name)
+        report.fair_code = fair.code
         exhibitors = {e.code: e for e in fair.exhibitors if e.deleted_at is None}
         for item in data.exhibitors:
             exhibitors[item.code] = _write_exhibitor(writer, fair, item)
@@ -241,17 +242,15 @@ def write_catalog(
         return report
 
 
-def _write_fair(session: Session, item: FairData | None, file_name: str) -> Fair:
+def _write_fair(writer: _Writer, item: FairData | None, file_name: str) -> Fair:
     if item is None:
-        current = _current_fair(session)
+        current = _current_fair(writer.session)
         if current is not None:
             return current
         stem = Path(file_name).stem
         item = FairData(
             code="IMPORTED", name_zh=f"导入的目录（{stem}）", name_en=f"Imported ({stem})"
         )
-    report = ImportReport(file_name, item.code)
-    writer = _Writer(session, report, None)
     return writer.upsert(
         Fair,
         stable_id("fair", item.code),
