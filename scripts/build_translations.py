@@ -3,10 +3,12 @@
     python scripts/build_translations.py           # update .ts (if strings changed), make .qm
     python scripts/build_translations.py --check   # fail if any UI string lacks a translation
 
-``pyside6-lupdate`` extracts every ``tr()`` / ``QCoreApplication.translate()`` string under
-catalog_app/ui into ``resources/translations/catalog_app_<lang>.ts``, keeping the translations
-already there; ``pyside6-lrelease`` compiles each .ts into the .qm the app loads (.qm files are
-build products, not in git). Fast and idempotent: a .ts is rewritten only when its content
+``pyside6-lupdate`` extracts every ``tr()`` / ``QCoreApplication.translate()`` string into a
+catalogue per part of the UI, keeping the translations already there: the modules directly in
+catalog_app/ui go to ``resources/translations/catalog_app_<lang>.ts``, and each subpackage
+``catalog_app/ui/<part>/`` to ``catalog_app-<part>_<lang>.ts`` (so work on separate screens
+never edits the same catalogue); ``pyside6-lrelease`` compiles each .ts into the .qm the app
+loads (.qm files are build products, not in git). Fast and idempotent: a .ts is rewritten only when its content
 changes, a .qm only when it is missing or older than its .ts. ``--check`` changes no file.
 """
 
@@ -49,17 +51,25 @@ def run(command: list[str]) -> None:
         )
 
 
-def ts_path(lang: str) -> Path:
-    return TRANSLATIONS / f"{CATALOG}_{lang}.ts"
+def catalogues() -> dict[str, list[Path]]:
+    """Catalogue name -> its source files: ui/*.py, then one per ui/<part>/ subpackage."""
+    found = {CATALOG: sorted(SOURCES.glob("*.py"))}
+    for part in sorted(p for p in SOURCES.iterdir() if (p / "__init__.py").is_file()):
+        found[f"{CATALOG}-{part.name}"] = sorted(part.rglob("*.py"))
+    return found
 
 
-def qm_path(lang: str) -> Path:
-    return TRANSLATIONS / f"{CATALOG}_{lang}.qm"
+def ts_path(lang: str, catalogue: str = CATALOG) -> Path:
+    return TRANSLATIONS / f"{catalogue}_{lang}.ts"
 
 
-def extract(lang: str, target: Path) -> None:
-    """Write the current strings of the code into ``target`` (a copy of the .ts, or new)."""
-    files = [str(path) for path in sorted(SOURCES.rglob("*.py"))]  # lupdate scans no .py dirs
+def qm_path(lang: str, catalogue: str = CATALOG) -> Path:
+    return TRANSLATIONS / f"{catalogue}_{lang}.qm"
+
+
+def extract(lang: str, target: Path, sources: list[Path]) -> None:
+    """Write the current strings of ``sources`` into ``target`` (a copy of the .ts, or new)."""
+    files = [str(path) for path in sources]  # lupdate scans no .py dirs: name each file
     run(
         [
             tool("pyside6-lupdate"),
@@ -99,14 +109,14 @@ def untranslated(ts_file: Path) -> list[str]:
     return missing
 
 
-def build(lang: str, *, check: bool) -> list[str]:
-    """Update (or, with ``check``, only inspect) one language; return its missing strings."""
-    source = ts_path(lang)
+def build(lang: str, catalogue: str, sources: list[Path], *, check: bool) -> list[str]:
+    """Update (or, with ``check``, only inspect) one catalogue; return its missing strings."""
+    source = ts_path(lang, catalogue)
     with tempfile.TemporaryDirectory() as folder:
         fresh = Path(folder) / source.name
         if source.exists():
             shutil.copyfile(source, fresh)
-        extract(lang, fresh)
+        extract(lang, fresh, sources)
         missing = untranslated(fresh)
         if check:
             return missing
@@ -114,7 +124,7 @@ def build(lang: str, *, check: bool) -> list[str]:
             TRANSLATIONS.mkdir(parents=True, exist_ok=True)
             os.replace(fresh, source)
             print(f"updated {source.relative_to(ROOT)}")
-    compiled = qm_path(lang)
+    compiled = qm_path(lang, catalogue)
     if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
         run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(compiled)])
         print(f"compiled {compiled.relative_to(ROOT)}")
@@ -129,11 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     failed = False
     for lang in LANGUAGES:
-        missing = build(lang, check=args.check)
-        if missing:
+        for catalogue, sources in catalogues().items():
+            missing = build(lang, catalogue, sources, check=args.check)
+            if not missing:
+                continue
             stream = sys.stderr if args.check else sys.stdout
             print(
-                f"{ts_path(lang).name}: {len(missing)} string(s) without a translation:",
+                f"{ts_path(lang, catalogue).name}: {len(missing)} string(s) without a "
+                "translation:",
                 file=stream,
             )
             for entry in missing:

@@ -31,8 +31,13 @@ def translations_dir() -> Path:
 
 
 def qm_path(lang: str) -> Path:
-    """The compiled catalogue of a language (built by scripts/build_translations.py)."""
+    """The compiled main catalogue of a language (built by scripts/build_translations.py)."""
     return translations_dir() / f"{CATALOG_NAME}_{lang}.qm"
+
+
+def part_qm_paths(lang: str) -> list[Path]:
+    """The compiled catalogues of the UI's parts (``catalog_app-<part>_<lang>.qm``)."""
+    return sorted(translations_dir().glob(f"{CATALOG_NAME}-*_{lang}.qm"))
 
 
 def is_chinese(lang: str) -> bool:
@@ -84,6 +89,13 @@ class LanguageManager(QObject):
         if qt_translator.load(f"qtbase_{language}", qt_dir):
             self._app.installTranslator(qt_translator)
             self._translators.append(qt_translator)
+        for part in part_qm_paths(language):
+            part_translator = QTranslator(self)
+            if part_translator.load(str(part)):
+                self._app.installTranslator(part_translator)
+                self._translators.append(part_translator)
+            else:
+                log.error("could not load translations %s", part)
         app_translator = QTranslator(self)
         path = qm_path(language)
         if app_translator.load(str(path)):
