@@ -8,8 +8,9 @@ catalogue per part of the UI, keeping the translations already there: the module
 catalog_app/ui go to ``resources/translations/catalog_app_<lang>.ts``, and each subpackage
 ``catalog_app/ui/<part>/`` to ``catalog_app-<part>_<lang>.ts`` (so work on separate screens
 never edits the same catalogue); ``pyside6-lrelease`` compiles each .ts into the .qm the app
-loads (.qm files are build products, not in git). Fast and idempotent: a .ts is rewritten only when its content
-changes, a .qm only when it is missing or older than its .ts. ``--check`` changes no file.
+loads (.qm files are build products, not in git). Fast and idempotent: a .ts is rewritten only
+when its content changes, a .qm only when it is missing or older than its .ts. ``--check``
+changes no file.
 """
 
 from __future__ import annotations
