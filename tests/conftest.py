@@ -129,3 +129,10 @@ def any_db(request: pytest.FixtureRequest) -> Database:
     fixture = "sqlite_db" if request.param == "sqlite" else "postgres_db"
     database: Database = request.getfixturevalue(fixture)
     return database
+
+
+@pytest.fixture(autouse=True)
+def fast_pin_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PINs hash with scrypt n=2**17 (~0.4 s) in the app; tests use a cheap cost. The cost is
+    stored with each hash, so verifying works the same way."""
+    monkeypatch.setattr("catalog_app.domain.pins.SCRYPT_N", 2**10)

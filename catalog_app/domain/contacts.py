@@ -23,3 +23,29 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION) -> str:
 def normalise_email(text: str) -> str:
     """Trimmed and lower-cased, for matching (the address as typed is kept separately)."""
     return text.strip().lower()
+
+
+def phone_kind(text: str, region: str = DEFAULT_REGION) -> str | None:
+    """ "mobile", "landline" or "other" for a valid number; None when it is not valid."""
+    if not normalise_phone(text, region):
+        return None
+    number = phonenumbers.parse(text, region)
+    kind = phonenumbers.number_type(number)
+    if kind in (phonenumbers.PhoneNumberType.MOBILE,):
+        return "mobile"
+    if kind == phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE:
+        return "mobile" if number.country_code != 86 else "landline"
+    if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
+        return "landline"
+    return "other"
+
+
+def email_problem(text: str) -> str | None:
+    """None for a usable address (syntax only: no network look-ups), else the reason."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,67 @@
+"""Folded search keys so that "贵州", "貴州", "guizhou" and "gz" find the same thing.
+
+A key holds the text folded (NFKC: full-width → half-width; lower case; Traditional →
+Simplified with OpenCC), its full pinyin without spaces, and its pinyin initials, separated by
+spaces. A query is folded the same way and matched as a substring of the key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pypinyin import Style, lazy_pinyin
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def _converter() -> object:
+    from opencc import OpenCC  # opencc-python-reimplemented
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    if not _HAN.search(text):
+        return text
+    return str(_converter().convert(text))  # type: ignore[attr-defined]
+
+
+def fold(text: str) -> str:
+    """Width, case and Traditional/Simplified folded; runs of spaces made one."""
+    folded = unicodedata.normalize("NFKC", text or "").lower()
+    return _SPACES.sub(" ", to_simplified(folded)).strip()
+
+
+def pinyin_forms(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of the Chinese in ``text``; other characters kept as they are."""
+    if not _HAN.search(text):
+        return "", ""
+    syllables = lazy_pinyin(text, errors=lambda chars: list(chars))
+    initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
+    full = "".join(s for s in syllables if not s.isspace())
+    short = "".join(s for s in initials if not s.isspace())
+    return full.lower(), short.lower()
+
+
+def search_key(*texts: str) -> str:
+    """One key for several texts (name, company, maker, ...), ready for substring search."""
+    parts: list[str] = []
+    for text in texts:
+        folded = fold(text)
+        if not folded:
+            continue
+        parts.append(folded)
+        full, short = pinyin_forms(folded)
+        if full:
+            parts.append(full)
+            parts.append(short)
+    return " ".join(parts)
+
+
+def fold_query(query: str) -> str:
+    """A query folded like the keys (spaces removed: ``"gui zhou"`` matches ``guizhou``)."""
+    return fold(query)
