@@ -1,6 +1,7 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
 from catalog_app.domain.models.accounts import StaffAccount
+from catalog_app.domain.models.attendees import Attendee
 from catalog_app.domain.models.audit import AuditEntry
 from catalog_app.domain.models.catalog import (
     Exhibitor,
@@ -16,6 +17,7 @@ from catalog_app.domain.models.intents import IntentForm, IntentLine, IntentStat
 from catalog_app.domain.models.leads import Lead, LeadDuplicateLink, LeadInterest
 
 __all__ = [
+    "Attendee",
     "AuditEntry",
     "Device",
     "Exhibitor",
