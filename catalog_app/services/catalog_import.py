@@ -42,6 +42,7 @@ from catalog_app.domain.models import (
     SpecValue,
     TruckModel,
 )
+from catalog_app.domain.search_keys import search_key
 from catalog_app.domain.spec_fields import FIELDS_BY_KEY, FieldKind
 from catalog_app.domain.text import Bilingual, UserFacingError
 from catalog_app.services.catalog_data import (
@@ -335,6 +336,23 @@ def _write_model(writer: _Writer, fair: Fair, exhibitor: Exhibitor, item: ModelD
         sort_order=item.sort_order,
         **_column_values(item, existing),
     )
+    text_specs = [
+        str(value)
+        for key, value in item.specs.items()
+        if isinstance(value, str) and FIELDS_BY_KEY[key].kind is FieldKind.TEXT
+    ]
+    key = search_key(
+        item.code,
+        item.name_zh,
+        item.name_en,
+        model.maker_zh,
+        model.maker_en,
+        exhibitor.name_zh,
+        exhibitor.name_en,
+        *text_specs,
+    )
+    if model.search_key != key:
+        model.search_key = key
     current_values = {v.field_key: v for v in model.spec_values}
     for key in sorted(item.spec_keys_covered):
         spec = FIELDS_BY_KEY[key]

@@ -100,7 +100,7 @@ def test_check_reports_ok_and_the_schema_revision(
     run(capsys, "import", str(write_catalog(tmp_path / "src")), "--db", str(db))
     code, out, _ = run(capsys, "check", "--db", str(db), "--lang", "en")
     assert code == EXIT_OK
-    assert "Integrity: ok" in out and "Schema revision: 0003" in out
+    assert "Integrity: ok" in out and "Schema revision: 0004" in out
 
 
 def test_check_of_a_damaged_file_fails_without_touching_it(

@@ -74,6 +74,7 @@ def test_the_shipped_migrations_end_at_head_revision() -> None:
     assert is_known_revision("0001")
     assert is_known_revision("0002")
     assert is_known_revision("0003")
+    assert is_known_revision("0004")
     assert not is_known_revision(FUTURE_REVISION)
 
 

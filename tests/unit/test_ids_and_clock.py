@@ -183,4 +183,16 @@ def test_observing_remote_stamps_in_either_order_leaves_the_clock_past_both(
     second = observe(observe(ZERO, b, now), a, now)
     assert first > a and first > b
     assert second > a and second > b
-    assert first.wall_ms == second.wall_ms == max(a.wall_ms, b.wall_ms, now)
+    # The wall part is the latest wall time seen; it moves one millisecond further only when a
+    # counter would outgrow its six digits (the carry that keeps text order == time order).
+    latest = max(a.wall_ms, b.wall_ms, now)
+    assert latest <= first.wall_ms <= latest + 1
+    assert latest <= second.wall_ms <= latest + 1
+
+
+def test_a_counter_that_would_outgrow_six_digits_carries_into_the_next_millisecond() -> None:
+    full = Hlc(1_800_000_000_000, 999_999)
+    after_local = next_stamp(full, 1_700_000_000_000)
+    after_remote = observe(ZERO, full, 1_800_000_000_000)
+    assert after_local == after_remote == Hlc(1_800_000_000_001, 0)
+    assert str(after_local) > str(full) and len(str(after_local)) == len(str(full))

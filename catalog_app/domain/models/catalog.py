@@ -89,6 +89,9 @@ class TruckModel(Mergeable, Base):
     description_zh: Mapped[str] = mapped_column(Text, default="")
     description_en: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(default=0)
+    # Folded text of names, maker, exhibitor, announcement number and text specs, with pinyin
+    # (domain/search_keys.py); rebuilt on every write by the catalog services.
+    search_key: Mapped[str] = mapped_column(Text, default="")
 
     exhibitor: Mapped[Exhibitor] = relationship(back_populates="models")
     spec_values: Mapped[list[SpecValue]] = relationship(back_populates="model")
