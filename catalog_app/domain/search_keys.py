@@ -1,8 +1,8 @@
 """Folded search keys so that "贵州", "貴州", "guizhou" and "gz" find the same thing.
 
-A key holds the text folded (NFKC: full-width → half-width; lower case; Traditional →
-Simplified with OpenCC), its full pinyin without spaces, and its pinyin initials, separated by
-spaces. A query is folded the same way and matched as a substring of the key.
+A key holds, for each text, its full pinyin without spaces, the text folded (NFKC: full-width
+→ half-width; lower case; Traditional → Simplified with OpenCC) and its pinyin initials,
+separated by spaces. A query is folded the same way and matched as a substring of the key.
 """
 
 from __future__ import annotations
@@ -48,17 +48,21 @@ def pinyin_forms(text: str) -> tuple[str, str]:
 
 
 def search_key(*texts: str) -> str:
-    """One key for several texts (name, company, maker, ...), ready for substring search."""
+    """One key for several texts (name, company, maker, ...), ready for substring search.
+
+    Chinese text leads with its pinyin, so that ordering by the key orders names the way a
+    Chinese reader expects (by pinyin: 李 before 张).
+    """
     parts: list[str] = []
     for text in texts:
         folded = fold(text)
         if not folded:
             continue
-        parts.append(folded)
         full, short = pinyin_forms(folded)
         if full:
-            parts.append(full)
-            parts.append(short)
+            parts.extend((full, folded, short))
+        else:
+            parts.append(folded)
     return " ".join(parts)
 
 

@@ -197,3 +197,37 @@ def test_deleting_a_person_scrubs_personal_data_keeps_a_tombstone_and_is_audited
             "",
         )
         assert "delete_person" in session.scalars(select(AuditEntry.action)).all()
+
+
+def test_the_lead_filter_finds_by_pinyin_phone_rating_model_and_source(any_db: Database) -> None:
+    from catalog_app.services.lead_query import LeadFilter, LeadSort, count_leads, lead_select
+
+    leads = LeadService(any_db)
+    zhang = leads.save(
+        consented(
+            person_name="张三", company="貴州示例物流", mobile="13800138000", rating=Rating.HOT
+        ),
+        source=LeadSource.BOOTH,
+    )
+    leads.save(
+        consented(person_name="李四", company="示例煤业", mobile="13900000002", rating=Rating.COLD),
+        source=LeadSource.KIOSK,
+    )
+    assert count_leads(any_db, LeadFilter()) == 2
+    assert count_leads(any_db, LeadFilter(text="zhangsan")) == 1
+    assert count_leads(any_db, LeadFilter(text="贵州")) == 1
+    assert count_leads(any_db, LeadFilter(text="gzsl")) == 1
+    assert count_leads(any_db, LeadFilter(text="0013 8000")) == 1
+    assert count_leads(any_db, LeadFilter(ratings=frozenset({Rating.COLD}))) == 1
+    assert count_leads(any_db, LeadFilter(sources=frozenset({LeadSource.KIOSK}))) == 1
+    assert count_leads(any_db, LeadFilter(consent_purpose="contact_about_vehicles")) == 0
+    with any_db.sessions() as session:
+        names = [
+            lead.person_name for lead in session.scalars(lead_select(LeadFilter(), LeadSort.NAME))
+        ]
+        assert names == ["李四", "张三"]  # pinyin order: li < zhang
+    accounts = AccountService(any_db)
+    boss = accounts.create_staff("王经理", StaffRole.MANAGER, "9876", actor=None)
+    leads.delete_lead(zhang, actor=boss)
+    assert count_leads(any_db, LeadFilter()) == 1
+    assert count_leads(any_db, LeadFilter(include_deleted=True)) == 2
