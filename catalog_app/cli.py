@@ -31,6 +31,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_PROBLEMS_FOUND", "build_parser", "mai
 COMMAND_MODULES = (
     "catalog_app.commands.catalog_commands",
     "catalog_app.commands.store_commands",
+    "catalog_app.commands.smoke_commands",
 )
 
 
