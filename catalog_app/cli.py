@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "catalog_app.commands.catalog_commands",
     "catalog_app.commands.store_commands",
     "catalog_app.commands.smoke_commands",
+    "catalog_app.commands.tco_commands",
 )
 
 
