@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -160,16 +162,23 @@ class LeadService:
         lead_id: uuid.UUID | None = None,
         fair_id: uuid.UUID | None = None,
         exhibitor_id: uuid.UUID | None = None,
+        create_with_id: uuid.UUID | None = None,
+        captured_at: datetime | None = None,
+        session: Session | None = None,
     ) -> uuid.UUID:
         """Check and save a lead (new, or an update of ``lead_id``); return its id.
 
         Raises LeadValidationError (nothing written) when the input has problems. When this
         returns, the lead is committed with synchronous=FULL: it survives a power cut.
+
+        For imports: ``create_with_id`` gives a new lead a stable id, ``captured_at`` the time
+        it was collected, and ``session`` runs the save inside the caller's transaction (which
+        then commits or rolls back the whole file).
         """
         problems = validate_lead(data, source)
         if problems:
             raise LeadValidationError(problems)
-        with self._db.transaction() as session:
+        with self._unit_of_work(session) as session:
             if lead_id is None:
                 now = utc_now()
                 lead = Lead(
@@ -178,12 +187,14 @@ class LeadService:
                     fair_id=fair_id,
                     exhibitor_id=exhibitor_id,
                     captured_on_device_id=self._db.device_id,
-                    captured_at=now,
+                    captured_at=captured_at or now,
                     consent_text=data.consent_text,
                     consent_version=data.consent_version,
                     consent_purposes=list(data.consent_purposes),
                     consent_at=(data.consent_at or now) if data.consent_given else None,
                 )
+                if create_with_id is not None:
+                    lead.id = create_with_id
                 session.add(lead)
             else:
                 found = session.get(Lead, lead_id, options=[selectinload(Lead.interests)])
@@ -200,6 +211,15 @@ class LeadService:
             _replace_interests(session, lead, data.interests)
             self._link_duplicates(session, lead)
             return lead.id
+
+    @contextmanager
+    def _unit_of_work(self, session: Session | None) -> Iterator[Session]:
+        """The caller's session (committed by the caller), else a transaction of our own."""
+        if session is not None:
+            yield session
+            return
+        with self._db.transaction() as own:
+            yield own
 
     def _link_duplicates(self, session: Session, lead: Lead) -> None:
         existing = {
