@@ -27,6 +27,7 @@ range extender.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,7 +165,9 @@ def loan_payments(principal: float, rate_pct: float, term: int, years: int) -> l
     if years == 0:
         return [principal]
     rate = rate_pct / 100.0
-    payment = principal / term if rate == 0 else principal * rate / (1 - (1 + rate) ** -term)
+    # 1 − (1 + r)^−n written with expm1/log1p: exact also for rates near zero.
+    annuity_factor = -math.expm1(-term * math.log1p(rate))
+    payment = principal / term if annuity_factor <= 0 else principal * rate / annuity_factor
     payments = [0.0]
     balance = principal
     for year in range(1, years + 1):

@@ -121,7 +121,7 @@ class TcoInputs:
 MESSAGES = {
     "not_a_number": Bilingual(zh="{label}：请输入数字。", en="{label}: enter a number."),
     "range": Bilingual(
-        zh="{label}应在 {low} 到 {high} {unit}之间。",
+        zh="{label}应在 {low} 到 {high} {unit} 之间。",
         en="{label} must be from {low} to {high} {unit}.",
     ),
     "whole": Bilingual(zh="{label}应为整数。", en="{label} must be a whole number."),
