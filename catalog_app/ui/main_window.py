@@ -30,7 +30,7 @@ from catalog_app.domain.text import UserFacingError
 from catalog_app.services.catalog import FairInfo
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BackupScheduler
-from catalog_app.ui.catalog_page import CatalogPage
+from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.dialogs import inform
 from catalog_app.ui.look import icon
 from catalog_app.ui.placeholder_page import PlaceholderPage, PlannedPage

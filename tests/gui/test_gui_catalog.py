@@ -8,8 +8,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from catalog_app.ui.catalog_model import ModelRole
-from catalog_app.ui.catalog_page import CatalogPage
+from catalog_app.ui.catalog.catalog_model import ModelRole
+from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.main_window import Page
 
 

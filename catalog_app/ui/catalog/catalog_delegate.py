@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from catalog_app.ui.catalog_model import THUMBNAIL_SIZE, ModelRole
+from catalog_app.ui.catalog.catalog_model import THUMBNAIL_SIZE, ModelRole
 
 MARGIN = 10
 GAP = 12

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImageReader, QPixmap
 
 from catalog_app.services.catalog import ModelSummary
-from catalog_app.ui.data_labels import choice_label, price_text, summary_facts, value_text
+from catalog_app.ui.catalog.data_labels import choice_label, price_text, summary_facts, value_text
 
 THUMBNAIL_SIZE = QSize(120, 80)
 PAGE_SIZE = 100

@@ -20,9 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from catalog_app.domain.text import UserFacingError
 from catalog_app.ui.app_state import AppState
-from catalog_app.ui.catalog_delegate import ModelCardDelegate
-from catalog_app.ui.catalog_model import ModelListModel, ModelRole
-from catalog_app.ui.spec_sheet_view import SpecSheetView
+from catalog_app.ui.catalog.catalog_delegate import ModelCardDelegate
+from catalog_app.ui.catalog.catalog_model import ModelListModel, ModelRole
+from catalog_app.ui.catalog.spec_sheet_view import SpecSheetView
 
 log = logging.getLogger(__name__)
 

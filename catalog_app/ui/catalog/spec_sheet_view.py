@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from catalog_app.domain.enums import MediaKind
 from catalog_app.domain.spec_format import format_price
 from catalog_app.services.catalog import MediaItem, SpecGroupEntries, SpecSheet
-from catalog_app.ui.catalog_model import load_scaled
+from catalog_app.ui.catalog.catalog_model import load_scaled
 
 PHOTO_SIZE = QSize(360, 240)
 LABEL_MAX_WIDTH = 170
