@@ -202,7 +202,8 @@ def _place_phones(phones: list[tuple[str, str]], extras: list[tuple[str, str]]) 
     placed by what it is. Faxes and further numbers are kept as extras.
     """
     mobile = landline = ""
-    for number, hint in phones:
+    # Numbers marked as cell phones first: they win Mobile over a number that merely could be.
+    for number, hint in sorted(phones, key=lambda phone: phone[1] != "cell"):
         if hint == "fax":
             extras.append(("fax", number))
             continue
