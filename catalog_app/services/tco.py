@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from catalog_app.services.tco_fields import TcoPowertrain
 from catalog_app.services.tco_inputs import TcoInputs, check_tco_inputs, tco_inputs_to_json
@@ -37,35 +37,44 @@ from catalog_app.services.tco_inputs import TcoInputs, check_tco_inputs, tco_inp
 EPSILON = 1e-6  # CNY: below this two cumulative costs count as equal
 
 
-@dataclass(frozen=True)
-class CostLines:
-    """One truck's costs in one year, undiscounted (the residual value is negative)."""
+class CostLines(NamedTuple):
+    """One truck's costs in one year, undiscounted (the residual value is negative).
 
-    purchase: float = 0.0
-    energy: float = 0.0
-    maintenance: float = 0.0
-    insurance: float = 0.0
-    tolls: float = 0.0
-    battery_rent: float = 0.0
-    financing: float = 0.0
-    residual: float = 0.0
+    A named tuple rather than a dataclass: a result holds two per year and is rebuilt on every
+    keystroke of the TCO form, so construction cost matters (see tests/benchmarks/bench_tco.py).
+    """
 
-    @property
-    def total(self) -> float:
-        return (
-            self.purchase
-            + self.energy
-            + self.maintenance
-            + self.insurance
-            + self.tolls
-            + self.battery_rent
-            + self.financing
-            + self.residual
-        )
+    purchase: float
+    energy: float
+    maintenance: float
+    insurance: float
+    tolls: float
+    battery_rent: float
+    financing: float
+    residual: float
+    total: float
 
 
-@dataclass(frozen=True)
-class YearRow:
+def cost_lines(
+    purchase: float = 0.0,
+    energy: float = 0.0,
+    maintenance: float = 0.0,
+    insurance: float = 0.0,
+    tolls: float = 0.0,
+    battery_rent: float = 0.0,
+    financing: float = 0.0,
+    residual: float = 0.0,
+) -> CostLines:
+    """``CostLines`` with its total."""
+    total = (
+        purchase + energy + maintenance + insurance + tolls + battery_rent + financing + residual
+    )
+    return CostLines(
+        purchase, energy, maintenance, insurance, tolls, battery_rent, financing, residual, total
+    )
+
+
+class YearRow(NamedTuple):
     """One line of the cash-flow table: both trucks, nominal and discounted."""
 
     year: int
@@ -188,22 +197,16 @@ def _yearly_costs(truck: _Truck, inputs: TcoInputs) -> list[CostLines]:
     residual = -truck.price * truck.residual_pct / 100.0
     upfront = truck.price * (1 + truck.tax_pct / 100.0) - truck.subsidy - loan
     lines = [
-        CostLines(
-            purchase=upfront,
-            financing=financing[0],
-            residual=residual if years == 0 else 0.0,
-        )
+        cost_lines(purchase=upfront, financing=financing[0], residual=residual if years == 0 else 0)
     ]
+    energy, maintenance = km * truck.energy_per_km, km * truck.maintenance_per_km
+    insurance, tolls, rent = truck.insurance_per_year, km * truck.toll_per_km, truck.rent_per_year
+    running = energy + maintenance + insurance + tolls + rent
     for year in range(1, years + 1):
+        paid, sold = financing[year], residual if year == years else 0.0
         lines.append(
             CostLines(
-                energy=km * truck.energy_per_km,
-                maintenance=km * truck.maintenance_per_km,
-                insurance=truck.insurance_per_year,
-                tolls=km * truck.toll_per_km,
-                battery_rent=truck.rent_per_year,
-                financing=financing[year],
-                residual=residual if year == years else 0.0,
+                0.0, energy, maintenance, insurance, tolls, rent, paid, sold, running + paid + sold
             )
         )
     return lines
@@ -225,19 +228,18 @@ def _break_even(rows: tuple[YearRow, ...]) -> tuple[int | None, float | None]:
 
 
 def _summary(
-    costs: list[CostLines],
-    rows_present: list[float],
+    total: float,
+    nominal_total: float,
     inputs: TcoInputs,
     energy_per_km: float,
     co2_per_km: float,
     payload_kg: float,
 ) -> VehicleSummary:
-    total = sum(rows_present)
     total_km = inputs.annual_km * inputs.whole_years
     tonne_km = total_km * payload_kg / 1000.0 * inputs.load_factor_pct / 100.0
     return VehicleSummary(
         total=total,
-        nominal_total=sum(line.total for line in costs),
+        nominal_total=nominal_total,
         per_km=total / total_km if total_km > 0 else None,
         per_tonne_km=total / tonne_km if tonne_km > 0 else None,
         energy_cost_per_km=energy_per_km,
@@ -279,43 +281,37 @@ def calculate_tco(inputs: TcoInputs) -> TcoResult:
         inputs.diesel_residual_pct,
     )
     ev_costs, diesel_costs = _yearly_costs(nev, inputs), _yearly_costs(diesel, inputs)
-    rate = inputs.discount_rate_pct / 100.0
+    growth = 1 + inputs.discount_rate_pct / 100.0
     rows: list[YearRow] = []
-    ev_cumulative = diesel_cumulative = 0.0
-    ev_present: list[float] = []
-    diesel_present: list[float] = []
+    ev_cumulative = diesel_cumulative = ev_nominal = diesel_nominal = 0.0
     for year, (ev_line, diesel_line) in enumerate(zip(ev_costs, diesel_costs, strict=True)):
-        factor = 1.0 / (1 + rate) ** year
-        ev_present.append(ev_line.total * factor)
-        diesel_present.append(diesel_line.total * factor)
-        ev_cumulative += ev_present[-1]
-        diesel_cumulative += diesel_present[-1]
+        factor = 1.0 / growth**year
+        ev_present, diesel_present = ev_line.total * factor, diesel_line.total * factor
+        ev_cumulative += ev_present
+        diesel_cumulative += diesel_present
+        ev_nominal += ev_line.total
+        diesel_nominal += diesel_line.total
         rows.append(
             YearRow(
                 year,
                 factor,
                 ev_line,
                 diesel_line,
-                ev_present[-1],
-                diesel_present[-1],
+                ev_present,
+                diesel_present,
                 ev_cumulative,
                 diesel_cumulative,
             )
         )
     table = tuple(rows)
     year, years = _break_even(table)
+    ev_energy_co2 = (ev_energy, ev_co2, inputs.ev_payload_kg)
+    diesel_energy_co2 = (diesel_energy, diesel_co2, inputs.diesel_payload_kg)
     return TcoResult(
         inputs=inputs,
         rows=table,
-        ev=_summary(ev_costs, ev_present, inputs, ev_energy, ev_co2, inputs.ev_payload_kg),
-        diesel=_summary(
-            diesel_costs,
-            diesel_present,
-            inputs,
-            diesel_energy,
-            diesel_co2,
-            inputs.diesel_payload_kg,
-        ),
+        ev=_summary(ev_cumulative, ev_nominal, inputs, *ev_energy_co2),
+        diesel=_summary(diesel_cumulative, diesel_nominal, inputs, *diesel_energy_co2),
         weighted_tariff_cny_kwh=None
         if powertrain is TcoPowertrain.FCEV
         else weighted_tariff(inputs),

@@ -178,6 +178,10 @@ class TcoInputError(UserFacingError):
         return found
 
 
+# (key, minimum, maximum, must be whole) of every field, for a quick check on each keystroke.
+_RANGES = tuple((f.key, f.minimum, f.maximum, f.key in WHOLE_NUMBER_KEYS) for f in TCO_FIELDS)
+
+
 def _plain(number: float) -> str:
     return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
 
@@ -191,16 +195,20 @@ def validate_tco_inputs(inputs: TcoInputs) -> list[TcoProblem]:
         problems.append(
             TcoProblem("powertrain", MESSAGES["powertrain"], {"value": inputs.powertrain})
         )
-    for spec in TCO_FIELDS:
-        raw = getattr(inputs, spec.key)
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-            problems.append(TcoProblem(spec.key, MESSAGES["not_a_number"]))
-            continue
-        if not spec.minimum <= raw <= spec.maximum:
-            low, high = _plain(spec.minimum), _plain(spec.maximum)
-            problems.append(TcoProblem(spec.key, MESSAGES["range"], {"low": low, "high": high}))
-        elif spec.key in WHOLE_NUMBER_KEYS and not float(raw).is_integer():
-            problems.append(TcoProblem(spec.key, MESSAGES["whole"]))
+    values = vars(inputs)
+    for key, low, high, whole in _RANGES:
+        raw = values[key]
+        kind = type(raw)  # bool is not a number here; NaN fails the range test below
+        if kind is not float and kind is not int:
+            problems.append(TcoProblem(key, MESSAGES["not_a_number"]))
+        elif not low <= raw <= high:
+            if raw != raw or kind is float and math.isinf(raw):
+                problems.append(TcoProblem(key, MESSAGES["not_a_number"]))
+            else:
+                bounds = {"low": _plain(low), "high": _plain(high)}
+                problems.append(TcoProblem(key, MESSAGES["range"], bounds))
+        elif whole and not float(raw).is_integer():
+            problems.append(TcoProblem(key, MESSAGES["whole"]))
     uses_grid = applies(FIELDS_BY_KEY["peak_share_pct"], inputs.powertrain)
     shares = [getattr(inputs, key) for key in SHARE_KEYS]
     if uses_grid and all(isinstance(s, int | float) and math.isfinite(s) for s in shares):
