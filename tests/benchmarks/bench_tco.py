@@ -99,7 +99,7 @@ def bare_tco(i: TcoInputs) -> tuple[float, float, list[float], list[float], int 
     [
         Benchmark(
             "TCO calculation (10 years, loan, both trucks)",
-            subject="calculate_tco(inputs): checks, yearly cost lines, discounting, break-even, CO2",
+            subject="calculate_tco(inputs): checks, yearly lines, discounting, break-even, CO2",
             baseline="the same arithmetic inline over local floats (no checks, no objects)",
             goal_ratio=3.0,
         )
