@@ -107,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-install", action="store_true", help="use the environment as it is (no pip)"
     )
+    parser.add_argument(
+        "--full-icu",
+        action="store_true",
+        help="Linux: ship Qt's ICU data whole instead of trimmed to zh/en (+23 MB)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
 
@@ -133,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         work,
         SPEC,
     ]
-    if args.onefile:
-        command += ["--", "--onefile"]
+    spec_options = ["--onefile"] * args.onefile + ["--full-icu"] * args.full_icu
+    if spec_options:
+        command += ["--", *spec_options]
     run(command, "PyInstaller", log=work / "pyinstaller.log")
 
     bundle = bundle_path(args.onefile)

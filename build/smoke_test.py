@@ -155,6 +155,12 @@ def check_pdf(path: Path) -> str:
     return f"{path.name}: {len(data):,} bytes, {pages} page(s), font {cjk[0]}"
 
 
+def one_line(text: str, limit: int = 240) -> str:
+    """A command's output on one line, for the report."""
+    joined = " · ".join(line.strip() for line in text.splitlines() if line.strip())
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
 def commands_of(smoke: Smoke) -> set[str]:
     """The subcommands this build's ``--help`` lists."""
     text = smoke.run("--help").stdout
@@ -189,12 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         return text
 
     smoke.step("version", version_step)
-    smoke.step("demo", lambda: smoke.run("demo", "--db", str(db), *lang).stdout.splitlines()[0])
-    smoke.step("check", lambda: smoke.run("check", "--db", str(db), *lang).stdout.strip()[:200])
+    smoke.step("demo", lambda: one_line(smoke.run("demo", "--db", str(db), *lang).stdout))
+    smoke.step("check", lambda: one_line(smoke.run("check", "--db", str(db), *lang).stdout))
     sample = ROOT / "resources" / "sample" / "fair.json"
     smoke.step(
         "import",
-        lambda: smoke.run("import", str(sample), "--db", str(db), *lang).stdout.strip()[:200],
+        lambda: one_line(smoke.run("import", str(sample), "--db", str(db), *lang).stdout),
     )
     template = out / "models-template.xlsx"
     smoke.step(

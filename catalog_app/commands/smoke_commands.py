@@ -118,6 +118,7 @@ def _run_steps(run: SmokeRun, *, window_only: bool, strict: bool) -> int:
         if run.step("database", open_sample_fair) and run.step("window", show_main_window):
             if window_only:
                 return EXIT_OK
+            run.step("qt-locale", check_qt_locale_data)
             run.step("lead", save_lead)
             run.step("intent-pdf", render_intent_pdf)
             run.step("xlsx-export", export_xlsx)
@@ -204,6 +205,22 @@ def show_main_window(run: SmokeRun) -> str:
     window.close()
     title = window.windowTitle()
     return f"{title!r} shown after {shown:.2f} s on {app.platformName()}, {pages} pages, {family}"
+
+
+def check_qt_locale_data(run: SmokeRun) -> str:
+    """Qt's locale data (ICU on Linux, trimmed in the bundle) still sorts and names Chinese."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    china = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+    collator = QCollator(china)
+    places = ["上海", "北京", "安顺", "遵义"]
+    ordered = sorted(places, key=collator.sortKey)
+    if ordered != ["安顺", "北京", "上海", "遵义"]:
+        raise RuntimeError(f"Chinese collation is wrong (ICU data missing?): {ordered}")
+    day, money = china.dayName(1), china.toCurrencyString(1234.5)
+    if day != "星期一" or "1,234.50" not in money:
+        raise RuntimeError(f"Chinese locale names are wrong: {day!r}, {money!r}")
+    return f"pinyin collation {''.join(ordered)}, {day}, {money}"
 
 
 def save_lead(run: SmokeRun) -> str:
