@@ -98,3 +98,8 @@ def industry_label(value: str, lang: str) -> str:
         return label(Industry(value), lang) if value else ""
     except ValueError:
         return value
+
+
+def labels_of(enum_cls: type[StrEnum]) -> dict[StrEnum, Bilingual]:
+    """The zh/en words of every member of ``enum_cls`` (empty for an enum without labels)."""
+    return dict(_TABLES.get(enum_cls, {}))
