@@ -1,0 +1,172 @@
+"""One table of one attached package, merged chunk by chunk inside the merge's transaction.
+
+For each chunk of the package's rows (by rowid): first a read-only count of what the chunk will
+do, then one ``INSERT … SELECT … ON CONFLICT (id) DO UPDATE … WHERE <incoming wins>`` — the rule
+of ``merge.py`` compiled to SQLite. The counts use the knowledge vectors loaded into two
+temporary tables (``SOURCE_KNOWLEDGE``: the package's; ``TARGET_KNOWLEDGE``: this file's).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    MetaData,
+    String,
+    Table,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.types import Uuid
+
+from catalog_app.services.sync.merge import ZERO_DEVICE, conflicting_sql, incoming_wins
+from catalog_app.services.sync.progress import Progress
+from catalog_app.services.sync.summary import TableCounts
+from catalog_app.services.sync.tables import column_names
+
+log = logging.getLogger(__name__)
+
+CHUNK_ROWS = 25_000
+DIALECT = "sqlite"
+
+_knowledge_meta = MetaData()
+SOURCE_KNOWLEDGE = Table(
+    "sync_source_knowledge",
+    _knowledge_meta,
+    Column("device_id", Uuid(), primary_key=True),
+    Column("hlc", String(24)),
+    prefixes=["TEMPORARY"],
+)
+TARGET_KNOWLEDGE = Table(
+    "sync_target_knowledge",
+    _knowledge_meta,
+    Column("device_id", Uuid(), primary_key=True),
+    Column("hlc", String(24)),
+    prefixes=["TEMPORARY"],
+)
+
+
+def load_knowledge(connection: Connection, table: Table, vector: dict[str, str]) -> None:
+    """Fill one of the temporary knowledge tables with a vector (device hex -> stamp)."""
+    table.create(connection, checkfirst=True)
+    connection.execute(table.delete())
+    rows = [{"device_id": uuid.UUID(key), "hlc": stamp} for key, stamp in vector.items() if stamp]
+    if rows:
+        connection.execute(table.insert(), rows)
+
+
+@dataclass
+class TableStep:
+    """Where the merge stands, for progress reports."""
+
+    steps: Progress
+    done: int
+    total: int
+    label: str
+
+
+def _attached(table: Table, alias: str) -> Table:
+    columns = [Column(c.name, c.type) for c in table.columns]
+    return Table(table.name, MetaData(), *columns, schema=alias)
+
+
+def _chunk_counts(
+    connection: Connection, table: Table, incoming: Table, low: int, high: int
+) -> tuple[TableCounts, str]:
+    inc = incoming.alias("inc")
+    cur = table.alias("cur")
+    src = SOURCE_KNOWLEDGE.alias("sk")
+    tgt = TARGET_KNOWLEDGE.alias("tk")
+    zero = literal(ZERO_DEVICE, Uuid())
+    joined = (
+        inc.outerjoin(cur, cur.c.id == inc.c.id)
+        .outerjoin(src, src.c.device_id == func.coalesce(cur.c.device_id, zero))
+        .outerjoin(tgt, tgt.c.device_id == func.coalesce(inc.c.device_id, zero))
+    )
+    absent = cur.c.id.is_(None)
+    wins = and_(~absent, incoming_wins(table, inc.c, cur.c, DIALECT))
+    conflict = conflicting_sql(table, inc.c, cur.c, src.c.hlc, tgt.c.hlc, DIALECT)
+    rowid = literal_column("inc.rowid")
+
+    def count_of(condition: object) -> object:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    query = (
+        select(
+            func.count(),
+            count_of(absent),
+            count_of(wins),
+            count_of(conflict),
+            count_of(and_(conflict, wins)),
+            func.min(case((or_(absent, wins), inc.c.hlc))),
+        )
+        .select_from(joined)
+        .where(rowid >= low, rowid < high)
+    )
+    rows, new, updated, conflicts, conflicts_won, lowest = connection.execute(query).one()
+    counts = TableCounts(
+        incoming=rows,
+        new=new,
+        updated=updated,
+        unchanged=rows - new - updated,
+        conflicts=conflicts,
+        conflicts_won=conflicts_won,
+    )
+    return counts, lowest or ""
+
+
+def _upsert_chunk(
+    connection: Connection, table: Table, incoming: Table, low: int, high: int
+) -> int:
+    names = column_names(table)
+    inc = incoming.alias("inc")
+    rowid = literal_column("inc.rowid")
+    rows = select(*(inc.c[name] for name in names)).where(rowid >= low, rowid < high)
+    statement = sqlite_insert(table).from_select(names, rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={name: statement.excluded[name] for name in names if name != "id"},
+        where=incoming_wins(table, statement.excluded, table.c, DIALECT),
+    )
+    return int(connection.execute(statement).rowcount)
+
+
+def merge_table(
+    connection: Connection, table: Table, alias: str, where: TableStep
+) -> tuple[TableCounts, str]:
+    """Merge ``alias.<table>`` into the file; returns the counts and the lowest stamp of the
+    rows that changed here ("" if none did)."""
+    incoming = _attached(table, alias)
+    bounds = connection.exec_driver_sql(
+        f"SELECT min(rowid), max(rowid) FROM {alias}.{table.name}"
+    ).one()
+    counts = TableCounts()
+    lowest = ""
+    if bounds[0] is None:
+        return counts, lowest
+    low, last = int(bounds[0]), int(bounds[1])
+    while low <= last:
+        where.steps.raise_if_cancelled()
+        high = low + CHUNK_ROWS
+        chunk, chunk_lowest = _chunk_counts(connection, table, incoming, low, high)
+        if chunk.changed:
+            written = _upsert_chunk(connection, table, incoming, low, high)
+            if written != chunk.changed:  # cannot happen under the write lock; say so if it does
+                log.warning("%s: %d rows written, %d expected", table.name, written, chunk.changed)
+        counts.add(chunk)
+        if chunk_lowest and (not lowest or chunk_lowest < lowest):
+            lowest = chunk_lowest
+        where.done += chunk.incoming
+        where.steps.report(where.done, where.total, where.label)
+        low = high
+    return counts, lowest
