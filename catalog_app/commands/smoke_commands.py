@@ -211,7 +211,7 @@ def check_qt_locale_data(run: SmokeRun) -> str:
     """Qt's locale data (ICU on Linux, trimmed in the bundle) still sorts and names Chinese."""
     from PySide6.QtCore import QCollator, QLocale
 
-    china = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+    china = QLocale("zh_CN")
     collator = QCollator(china)
     places = ["上海", "北京", "安顺", "遵义"]
     ordered = sorted(places, key=collator.sortKey)
