@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "catalog_app.commands.smoke_commands",
     "catalog_app.commands.tco_commands",
     "catalog_app.commands.attendee_commands",
+    "catalog_app.commands.intent_commands",
     "catalog_app.commands.lead_commands",
 )
 

@@ -11,7 +11,7 @@ from PIL import Image as PilImage
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from catalog_app.documents import intent_labels as L
 from catalog_app.documents.intent_document import IntentDocument, PartyBlock, shown
@@ -25,6 +25,7 @@ from catalog_app.documents.intent_styles import (
     label_and_value,
     labelled,
     runs_of,
+    table_style,
     text_block,
 )
 from catalog_app.documents.qr_flowable import QrCode
@@ -134,7 +135,8 @@ def letterhead_block(document: IntentDocument, styles: IntentStyles, width: floa
         colWidths=(logo_width, width - logo_width - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm),
     )
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -145,7 +147,7 @@ def letterhead_block(document: IntentDocument, styles: IntentStyles, width: floa
                 ("LEFTPADDING", (2, 0), (2, 0), 4 * mm),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
-            ]
+            ],
         )
     )
     return table
@@ -170,13 +172,14 @@ def title_block(
     ]
     table = Table([cells], colWidths=(width * 0.36, width * 0.25, width * 0.39))
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
+            ],
         )
     )
     blocks.append(table)
@@ -218,7 +221,8 @@ def parties_block(document: IntentDocument, styles: IntentStyles, width: float) 
         colWidths=(width / 2, width / 2),
     )
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (-1, -1), 0.6, RULE),
@@ -227,7 +231,7 @@ def parties_block(document: IntentDocument, styles: IntentStyles, width: float) 
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
+            ],
         )
     )
     return table
@@ -249,7 +253,8 @@ def signature_block(document: IntentDocument, styles: IntentStyles, width: float
         rows[4].append(label_and_value(L.SIGN_DATE, date_blank, language, font, cell))
     table = Table(rows, colWidths=(width / 2, width / 2))
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -257,7 +262,7 @@ def signature_block(document: IntentDocument, styles: IntentStyles, width: float
                 ("TOPPADDING", (0, 2), (-1, 2), 6),
                 ("TOPPADDING", (0, 3), (-1, 3), 10),
                 ("TOPPADDING", (0, 4), (-1, 4), 12),
-            ]
+            ],
         )
     )
     return table

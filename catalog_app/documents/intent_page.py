@@ -122,6 +122,7 @@ def numbered_canvas(decor: PageDecor) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = decor.font  # never a Latin fallback font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

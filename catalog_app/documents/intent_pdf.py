@@ -28,7 +28,6 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from catalog_app.documents import intent_labels as L
@@ -60,6 +59,7 @@ from catalog_app.documents.intent_styles import (
     block,
     make_styles,
     runs_of,
+    table_style,
     text_block,
 )
 from catalog_app.documents.intent_tco import tco_story
@@ -155,7 +155,8 @@ def _lines_table(document: IntentDocument, styles: IntentStyles) -> Table:
     last = len(rows) - 1
     table = Table(rows, colWidths=LINE_COLUMNS, repeatRows=1, hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("FONT", (0, 0), (-1, -1), styles.font, styles.cell.size, styles.cell.size * 1.3),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -173,7 +174,7 @@ def _lines_table(document: IntentDocument, styles: IntentStyles) -> Table:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
+            ],
         )
     )
     return table
@@ -195,13 +196,14 @@ def _totals(document: IntentDocument, styles: IntentStyles) -> Table:
     ]
     table = Table(rows, colWidths=(52 * mm, CONTENT_WIDTH - 52 * mm), hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
+            ],
         )
     )
     return table

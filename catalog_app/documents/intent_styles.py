@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
+from reportlab.platypus import TableStyle
 
 from catalog_app.documents.intent_document import shown
 from catalog_app.documents.text_block import NEWLINE, Run, TextBlock
@@ -143,3 +144,8 @@ def label_and_value(
     label: Bilingual, value: str, language: str, font: str, style: TextStyle
 ) -> TextBlock:
     return labelled(label, runs_of(value, style), language, font, style)
+
+
+def table_style(font: str, commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-text cells use the bundled font (never a Latin fallback)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), font, 8.4), *commands])

@@ -3,7 +3,7 @@ language, so the figures can be reproduced from the inputs printed beside them."
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table
 
 from catalog_app.documents.intent_document import TcoPage, TcoTable
 from catalog_app.documents.intent_styles import (
@@ -11,6 +11,7 @@ from catalog_app.documents.intent_styles import (
     RULE,
     IntentStyles,
     bilingual,
+    table_style,
 )
 
 MIN_TABLE_HEIGHT = 120  # points: start a table on a new page rather than with one row
@@ -35,7 +36,8 @@ def _table(table: TcoTable, language: str, styles: IntentStyles, width: float) -
         )
     result = Table(rows, colWidths=(first, *([rest] * (columns - 1))), repeatRows=1)
     result.setStyle(
-        TableStyle(
+        table_style(
+            styles.font,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -45,7 +47,7 @@ def _table(table: TcoTable, language: str, styles: IntentStyles, width: float) -
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
+            ],
         )
     )
     return result

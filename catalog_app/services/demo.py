@@ -22,8 +22,13 @@ def default_demo_path() -> Path:
 
 
 def seed_sample_fair(database: Database) -> ImportReport:
-    """Import the bundled sample fair into an open database."""
-    return import_catalog(database, sample_catalog_path())
+    """Import the bundled sample fair into an open database, with its sample intent forms
+    (added once: forms already there are left as they are)."""
+    from catalog_app.services.intent_samples import seed_sample_intents
+
+    report = import_catalog(database, sample_catalog_path())
+    seed_sample_intents(database)
+    return report
 
 
 def build_demo_database(
