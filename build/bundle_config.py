@@ -75,6 +75,11 @@ QT_PLUGINS_KEPT: dict[str, set[str]] = {
     "tls": set(),  # QtNetwork comes only as a dependency of QtPdf: no TLS is done
     "qmltooling": set(),
 }
+# Linux libraries taken from the system rather than bundled: the GPU drivers (mesa) that Qt may
+# load need the system's C++ runtime, and a bundled older libstdc++ makes them fail with
+# "GLIBCXX_3.4.3x not found" (pyinstaller/pyinstaller#5573). Any system new enough for the
+# bundle's glibc has a C++ runtime new enough for Qt's manylinux_2_28 libraries.
+LINUX_SYSTEM_LIBRARIES = {"libstdc++.so.6", "libgcc_s.so.1"}
 # Plugin types kept only when the app itself imports the Qt module named.
 QT_PLUGIN_TYPE_NEEDS = {"tls": "QtNetwork", "networkinformation": "QtNetwork"}
 
