@@ -39,7 +39,7 @@ class TcoChart(QChartView):
         self._touch = touch
         self._result: TcoResult | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260 if touch else 220)
+        self.setMinimumHeight(160 if touch else 180)
         chart = QChart()
         chart.setBackgroundRoundness(4)
         chart.setMargins(QMargins(4, 4, 4, 4))

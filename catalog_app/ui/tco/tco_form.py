@@ -120,6 +120,11 @@ class TcoForm(QWidget):
         """The text box of each input, by key (the kiosk attaches its keypad to them)."""
         return {key: row.edit for key, row in self.rows.items()}
 
+    def type_text(self, key: str, text: str) -> None:
+        """Put ``text`` into an input as if the person typed it (the kiosk's keypad)."""
+        self.rows[key].edit.setText(text)
+        self._edited(key)
+
     def set_inputs(self, inputs: TcoInputs, keys: set[str] | None = None) -> None:
         """Show ``inputs`` (only the fields in ``keys``, if given) and clear the messages."""
         self._base = inputs

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 RECALC_DELAY_MS = 250
 FORM_WIDTH = 430
-TOUCH_FORM_WIDTH = 560
+TOUCH_FORM_WIDTH = 500
 
 
 class TcoPage(QWidget):
@@ -102,13 +102,20 @@ class TcoPage(QWidget):
         self.chart = TcoChart(language, touch)
         self.tables = QTabWidget()
         self.tables.setObjectName("tcoTables")
-        self.tables.addTab(self.results.cash_flow, "")
-        self.tables.addTab(self.results.breakdown, "")
-        lower = QSplitter(Qt.Orientation.Vertical)
-        lower.addWidget(self.chart)
-        lower.addWidget(self.tables)
-        lower.setStretchFactor(0, 1)
-        lower.setStretchFactor(1, 1)
+        self.tables.setMinimumHeight(110)
+        lower: QWidget
+        if touch:  # a kiosk screen has no room for both: the chart is the first tab
+            self.tables.addTab(self.chart, "")
+            lower = self.tables
+        else:
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.addWidget(self.chart)
+            splitter.addWidget(self.tables)
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
+            lower = splitter
+        self.table_tabs = (self.tables.addTab(self.results.cash_flow, ""),)
+        self.table_tabs += (self.tables.addTab(self.results.breakdown, ""),)
         self.result_panel = QWidget()
         result_layout = QVBoxLayout(self.result_panel)
         result_layout.setContentsMargins(0, 0, 0, 0)
@@ -219,12 +226,15 @@ class TcoPage(QWidget):
 
     def retranslate(self) -> None:
         self.reset_button.setText(self.tr("Reset to the model's defaults"))
-        self.tables.setTabText(0, self.tr("Cash flow by year"))
-        self.tables.setTabText(1, self.tr("Where the money goes"))
+        cash_flow, breakdown = self.table_tabs
+        if self._touch:
+            self.tables.setTabText(0, self.tr("Chart"))
+        self.tables.setTabText(cash_flow, self.tr("Cash flow by year"))
+        self.tables.setTabText(breakdown, self.tr("Where the money goes"))
         self.tables.setTabToolTip(
-            0, self.tr("CNY per year; PV = present value, discounted at the discount rate")
+            cash_flow, self.tr("CNY per year; PV = present value, discounted at the discount rate")
         )
-        self.tables.setTabToolTip(1, self.tr("CNY over all years, not discounted"))
+        self.tables.setTabToolTip(breakdown, self.tr("CNY over all years, not discounted"))
         self.form.retranslate()
         self.results.retranslate()
         self.chart.retranslate()
