@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog_app import __version__
@@ -46,6 +46,7 @@ from catalog_app.store.locations import is_server_url, media_dir_for
 from catalog_app.store.migrations import HEAD_REVISION, is_known_revision, upgrade_to_head
 from catalog_app.store.sqlite_settings import BUSY_TIMEOUT_MS, SQLITE_BEGIN, install_pragmas
 from catalog_app.store.stamping import CLOCK_KEY, install_stamping
+from catalog_app.store.write_errors import DatabaseMovedError, translate_write_error
 
 DEVICE_KEY = "device_id"
 log = logging.getLogger(__name__)
@@ -61,6 +62,9 @@ class Database:
     path: Path | None = None
     backup_keep: int = backups.DEFAULT_KEEP
     url: str = field(default="")
+    # (st_dev, st_ino) of the file when opened: a write after the file was deleted or replaced
+    # would go into a file nobody will ever open again, so it is refused.
+    file_identity: tuple[int, int] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -80,10 +84,31 @@ class Database:
         that reads and then writes fails at once with "database is locked" when another writer
         got in between, instead of waiting for the busy timeout.
         """
-        with self.sessions() as session, session.begin():
-            if self.is_sqlite:
+        if self.path is None:
+            with self.sessions() as session, session.begin():
+                yield session
+            return
+        self.check_file_still_there()
+        try:
+            with self.sessions() as session, session.begin():
                 session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-            yield session
+                yield session
+        except (OperationalError, DatabaseError, sqlite3.Error) as exc:
+            translated = translate_write_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def check_file_still_there(self) -> None:
+        """Raise DatabaseMovedError if the open file was deleted or replaced on disk."""
+        if self.path is None or self.file_identity is None:
+            return
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            raise DatabaseMovedError(self.path) from None
+        if (status.st_dev, status.st_ino) != self.file_identity:
+            raise DatabaseMovedError(self.path)
 
     def backup(self) -> Path:
         if self.path is None:
@@ -189,7 +214,10 @@ def open_sqlite(
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
     install_pragmas(engine, busy_timeout_ms)
     try:
-        return _finish_open(engine, path, f"sqlite:///{path}", backup_keep)
+        database = _finish_open(engine, path, f"sqlite:///{path}", backup_keep)
+        status = path.stat()
+        database.file_identity = (status.st_dev, status.st_ino)
+        return database
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseUnavailableError(path, str(exc.orig)) from exc
