@@ -63,6 +63,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str | None, Handler]]:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"catalog-app {__version__}")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="start in kiosk mode: full screen, for buyers; leaving it needs a staff PIN",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str | None, Handler] = {None: run_gui}
     for name in COMMAND_MODULES:
@@ -71,6 +76,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str | None, Handler]]:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "kiosk", False):
+        from catalog_app.ui.kiosk.launch import run_kiosk
+
+        return run_kiosk(target_of(args), language_of(args))
     from catalog_app.ui.app import run_gui as start
 
     return start(target_of(args), language_of(args))

@@ -19,6 +19,7 @@ from catalog_app.store.database import device_code
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.backup_scheduler import BackupScheduler
 from catalog_app.ui.backups_panel import BackupsPanel
+from catalog_app.ui.kiosk.settings_box import KioskSettingsBox
 
 # Each language is named in itself, so anyone can find theirs whatever the current language.
 LANGUAGE_CHOICES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -85,6 +86,8 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.language_box)
         layout.addWidget(self.database_box)
         layout.addWidget(self.backups)
+        self.kiosk = KioskSettingsBox(state)
+        layout.addWidget(self.kiosk)
         layout.addStretch(1)
         content.setMaximumWidth(980)
         self.setWidget(content)

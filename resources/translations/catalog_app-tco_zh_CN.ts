@@ -54,6 +54,10 @@
         <translation>恢复该车型的默认值</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>Cash flow by year</source>
         <translation>逐年现金流</translation>
     </message>

@@ -42,10 +42,6 @@ PHOTO_SIZE = (360, 200)
 ALL = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskBrowse", text)
-
-
 def choice_label(choice: Choice, lang: str) -> str:
     return choice.zh if lang.startswith("zh") else choice.en
 
@@ -88,12 +84,12 @@ class ModelCard(QFrame):
             facts.append(f"{model.range_km:,.0f} km")
         details = QLabel(" · ".join(facts))
         details.setStyleSheet("font-size: 14pt; color: #b23c17; font-weight: bold;")
-        self.compare = QPushButton(_tr("Compare"))
+        self.compare = QPushButton(QCoreApplication.translate("KioskBrowse", "Compare"))
         self.compare.setObjectName("cardCompare")
         self.compare.setCheckable(True)
         self.compare.setChecked(session.is_compared(model.id))
         self.compare.toggled.connect(self._compare_toggled)
-        self.tco = QPushButton(_tr("Cost vs diesel"))
+        self.tco = QPushButton(QCoreApplication.translate("KioskBrowse", "Cost vs diesel"))
         self.tco.setObjectName("cardTco")
         self.tco.setProperty("role", "accent")
         buttons = QHBoxLayout()
@@ -234,7 +230,14 @@ class BrowseScreen(QWidget):
             while row.count():
                 row.takeAt(0)
             counts = Counter(getattr(m, attribute) for m in self.models)
-            entries = [(ALL, _tr("All (%1)").replace("%1", str(len(self.models))))]
+            entries = [
+                (
+                    ALL,
+                    QCoreApplication.translate("KioskBrowse", "All (%1)").replace(
+                        "%1", str(len(self.models))
+                    ),
+                )
+            ]
             entries += [
                 (c.value, f"{choice_label(c, lang)} ({counts[c.value]})")
                 for c in choices
@@ -271,12 +274,16 @@ class BrowseScreen(QWidget):
             self.grid.addWidget(card, index // columns, index % columns)
             self.cards.append(card)
         if len(found) > MAX_CARDS:
-            text = _tr("%1 models; showing %2 — choose a filter to see the others.")
+            text = QCoreApplication.translate(
+                "KioskBrowse", "%1 models; showing %2 — choose a filter to see the others."
+            )
             text = text.replace("%1", str(len(found))).replace("%2", str(MAX_CARDS))
         elif found:
-            text = _tr("%1 models").replace("%1", str(len(found)))
+            text = QCoreApplication.translate("KioskBrowse", "%1 models").replace(
+                "%1", str(len(found))
+            )
         else:
-            text = _tr("No model matches these filters.")
+            text = QCoreApplication.translate("KioskBrowse", "No model matches these filters.")
         self.count_label.setText(text)
         self.scroll.verticalScrollBar().setValue(0)
 
@@ -295,9 +302,11 @@ class BrowseScreen(QWidget):
         return next((c for c in self.cards if c.model.id == model_id), None)
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Our trucks — tap one to see it"))
-        self.body_caption.setText(_tr("Type"))
-        self.powertrain_caption.setText(_tr("Energy"))
+        self.title.setText(
+            QCoreApplication.translate("KioskBrowse", "Our trucks — tap one to see it")
+        )
+        self.body_caption.setText(QCoreApplication.translate("KioskBrowse", "Type"))
+        self.powertrain_caption.setText(QCoreApplication.translate("KioskBrowse", "Energy"))
         if self.models:
             self._build_filters()
             self.refresh()

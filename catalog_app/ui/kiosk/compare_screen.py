@@ -35,10 +35,6 @@ BEST = QColor("#2e7d32")
 GROUP = QColor("#e3edf8")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskCompare", text)
-
-
 def best_values(entries: list[SpecEntry | None]) -> set[int]:
     """Columns holding the best value of a numeric row (empty when no direction or a tie of all)."""
     numbers = [
@@ -118,7 +114,9 @@ class CompareScreen(QWidget):
         sheets = self.sheets
         self.empty.setVisible(len(sheets) < 2)
         self.empty.setText(
-            _tr("Tap “Compare” on two to four trucks to see them side by side.")
+            QCoreApplication.translate(
+                "KioskCompare", "Tap “Compare” on two to four trucks to see them side by side."
+            )
             if len(sheets) < 2
             else ""
         )
@@ -129,7 +127,11 @@ class CompareScreen(QWidget):
             self.remove_row.takeAt(0)
         self.remove_row.addSpacing(260)
         for sheet in sheets:
-            button = QPushButton(_tr("Remove %1").replace("%1", sheet.model.code))
+            button = QPushButton(
+                QCoreApplication.translate("KioskCompare", "Remove %1").replace(
+                    "%1", sheet.model.code
+                )
+            )
             button.setObjectName("compareRemove")
             button.clicked.connect(lambda _c=False, i=sheet.model.id: self._remove(i))
             self.remove_row.addWidget(button, 1)
@@ -138,7 +140,10 @@ class CompareScreen(QWidget):
         table.clear()
         table.setColumnCount(len(sheets) + 1)
         table.setHorizontalHeaderLabels(
-            [_tr("Specification"), *(s.model.name(lang) for s in sheets)]
+            [
+                QCoreApplication.translate("KioskCompare", "Specification"),
+                *(s.model.name(lang) for s in sheets),
+            ]
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -187,9 +192,11 @@ class CompareScreen(QWidget):
                 table.setItem(line, column, item)
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Compare"))
-        self.back_button.setText(_tr("← All trucks"))
-        self.only_differences.setText(_tr("Only differences"))
+        self.title.setText(QCoreApplication.translate("KioskCompare", "Compare"))
+        self.back_button.setText(QCoreApplication.translate("KioskCompare", "← All trucks"))
+        self.only_differences.setText(
+            QCoreApplication.translate("KioskCompare", "Only differences")
+        )
         self._fill()
 
 

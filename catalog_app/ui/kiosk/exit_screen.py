@@ -34,10 +34,6 @@ from catalog_app.ui.kiosk.keypad import NumericKeypad
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskExit", text)
-
-
 class ExitScreen(QWidget):
     """See the module docstring."""
 
@@ -130,14 +126,14 @@ class ExitScreen(QWidget):
             return
         staff_id, pin = self.chosen_staff(), self.pin.text()
         if staff_id is None:
-            self._say(_tr("Tap your name first."))
+            self._say(QCoreApplication.translate("KioskExit", "Tap your name first."))
             return
         if not pin:
-            self._say(_tr("Type your PIN on the keypad."))
+            self._say(QCoreApplication.translate("KioskExit", "Type your PIN on the keypad."))
             return
         self.checking = True
         self.unlock.setEnabled(False)
-        self._say(_tr("Checking…"), problem=False)
+        self._say(QCoreApplication.translate("KioskExit", "Checking…"), problem=False)
         database = self._state.database
         self._state.tasks.start(
             "kiosk-unlock",
@@ -161,7 +157,11 @@ class ExitScreen(QWidget):
             self._say(error.text(self._state.language))
         else:
             log.error("kiosk unlock failed: %s", error)
-            self._say(_tr("The PIN could not be checked: %1").replace("%1", str(error)))
+            self._say(
+                QCoreApplication.translate("KioskExit", "The PIN could not be checked: %1").replace(
+                    "%1", str(error)
+                )
+            )
 
     def _cancel(self) -> None:
         self.pin.clear()
@@ -177,8 +177,8 @@ class ExitScreen(QWidget):
         self.message.show()
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Staff only: leave kiosk mode"))
-        self.staff_caption.setText(_tr("Who are you?"))
-        self.pin_caption.setText(_tr("PIN"))
-        self.unlock.setText(_tr("Leave kiosk mode"))
-        self.cancel.setText(_tr("Back to the kiosk"))
+        self.title.setText(QCoreApplication.translate("KioskExit", "Staff only: leave kiosk mode"))
+        self.staff_caption.setText(QCoreApplication.translate("KioskExit", "Who are you?"))
+        self.pin_caption.setText(QCoreApplication.translate("KioskExit", "PIN"))
+        self.unlock.setText(QCoreApplication.translate("KioskExit", "Leave kiosk mode"))
+        self.cancel.setText(QCoreApplication.translate("KioskExit", "Back to the kiosk"))

@@ -42,10 +42,6 @@ log = logging.getLogger(__name__)
 MAX_MODELS = 48
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskInterest", text)
-
-
 def _problem_label() -> QLabel:
     label = QLabel()
     label.setObjectName("kioskFieldProblem")
@@ -214,7 +210,9 @@ class InterestScreen(QWidget):
         data = self.lead_input()
         problems: dict[str, str] = {}
         if not data.interests:
-            problems["interests"] = _tr("Tick at least one truck you are interested in.")
+            problems["interests"] = QCoreApplication.translate(
+                "KioskInterest", "Tick at least one truck you are interested in."
+            )
         try:
             if problems:
                 raise LeadValidationError([])
@@ -225,17 +223,22 @@ class InterestScreen(QWidget):
         except LeadValidationError as exc:
             problems.update(exc.by_field(lang))
             if "consent_given" in problems:
-                problems["consent_given"] = _tr("Please tick “I agree” to send your number.")
-            self.show_problems(problems, _tr("Please check the marked fields."))
+                problems["consent_given"] = QCoreApplication.translate(
+                    "KioskInterest", "Please tick “I agree” to send your number."
+                )
+            self.show_problems(
+                problems,
+                QCoreApplication.translate("KioskInterest", "Please check the marked fields."),
+            )
             return
         except (UserFacingError, SQLAlchemyError, OSError) as exc:
             log.exception("kiosk lead not saved")
             reason = exc.text(lang) if isinstance(exc, UserFacingError) else str(exc)
             self.show_problems(
                 {},
-                _tr("Sorry, this could not be saved: %1\nPlease ask our staff.").replace(
-                    "%1", reason
-                ),
+                QCoreApplication.translate(
+                    "KioskInterest", "Sorry, this could not be saved: %1\nPlease ask our staff."
+                ).replace("%1", reason),
             )
             return
         self.clear()
@@ -249,13 +252,27 @@ class InterestScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Leave your number — we will call you"))
-        self.back_button.setText(_tr("← Back"))
-        self.models_caption.setText(_tr("1. Trucks you are interested in"))
-        self.phone_caption.setText(_tr("2. Your mobile number"))
-        self.name_caption.setText(_tr("Your name (optional)"))
-        self.company_caption.setText(_tr("Company (optional)"))
-        self.consent.setText(_tr("3. I agree:"))
+        self.title.setText(
+            QCoreApplication.translate("KioskInterest", "Leave your number — we will call you")
+        )
+        self.back_button.setText(QCoreApplication.translate("KioskInterest", "← Back"))
+        self.models_caption.setText(
+            QCoreApplication.translate("KioskInterest", "1. Trucks you are interested in")
+        )
+        self.phone_caption.setText(
+            QCoreApplication.translate("KioskInterest", "2. Your mobile number")
+        )
+        self.name_caption.setText(
+            QCoreApplication.translate("KioskInterest", "Your name (optional)")
+        )
+        self.company_caption.setText(
+            QCoreApplication.translate("KioskInterest", "Company (optional)")
+        )
+        self.consent.setText(QCoreApplication.translate("KioskInterest", "3. I agree:"))
         self.consent_text.setText(current_consent(self._state.language).text)
-        self.send.setText(_tr("Send"))
-        self.thanks.setText(_tr("Thank you! Our team will contact you soon."))
+        self.send.setText(QCoreApplication.translate("KioskInterest", "Send"))
+        self.thanks.setText(
+            QCoreApplication.translate(
+                "KioskInterest", "Thank you! Our team will contact you soon."
+            )
+        )

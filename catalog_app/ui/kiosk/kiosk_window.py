@@ -52,10 +52,6 @@ log = logging.getLogger(__name__)
 THANKS_MS = 8000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskWindow", text)
-
-
 class KioskWindow(QWidget):
     """See the module docstring."""
 
@@ -282,8 +278,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.guard)
+        self.left.emit(member)  # first: a main window waiting behind shows before this closes
         self.close()
-        self.left.emit(member)
 
     @property
     def is_leaving(self) -> bool:
@@ -310,10 +306,10 @@ class KioskWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.home_button.setText(_tr("All trucks"))
-        self.interest_button.setText(_tr("I am interested"))
+        self.home_button.setText(QCoreApplication.translate("KioskWindow", "All trucks"))
+        self.interest_button.setText(QCoreApplication.translate("KioskWindow", "I am interested"))
         self.language_button.setText("English" if self._lang().startswith("zh") else "中文")
-        self.staff_button.setText(_tr("Staff"))
+        self.staff_button.setText(QCoreApplication.translate("KioskWindow", "Staff"))
         self._update_compare_button()
         for screen in (self.browse, self.model_screen, self.compare, self.exit_screen):
             screen.retranslate()
@@ -325,7 +321,11 @@ class KioskWindow(QWidget):
 
     def _update_compare_button(self) -> None:
         count = len(self.session.compared)
-        self.compare_button.setText(_tr("Compare (%1)").replace("%1", str(count)))
+        self.compare_button.setText(
+            QCoreApplication.translate("KioskWindow", "Compare (%1)").replace("%1", str(count))
+        )
 
     def _compare_full(self) -> None:
-        self.browse.count_label.setText(_tr("Up to four trucks can be compared at once."))
+        self.browse.count_label.setText(
+            QCoreApplication.translate("KioskWindow", "Up to four trucks can be compared at once.")
+        )

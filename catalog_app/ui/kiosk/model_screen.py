@@ -31,10 +31,6 @@ from catalog_app.ui.kiosk.session import KioskSession
 PHOTO_SIZE = (560, 330)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskModel", text)
-
-
 class ModelScreen(QWidget):
     """See the module docstring."""
 
@@ -171,8 +167,8 @@ class ModelScreen(QWidget):
         self.compare.blockSignals(False)
 
     def retranslate(self) -> None:
-        self.back_button.setText(_tr("← All trucks"))
-        self.compare.setText(_tr("Compare"))
-        self.tco.setText(_tr("Cost vs diesel"))
-        self.interest.setText(_tr("I am interested"))
+        self.back_button.setText(QCoreApplication.translate("KioskModel", "← All trucks"))
+        self.compare.setText(QCoreApplication.translate("KioskModel", "Compare"))
+        self.tco.setText(QCoreApplication.translate("KioskModel", "Cost vs diesel"))
+        self.interest.setText(QCoreApplication.translate("KioskModel", "I am interested"))
         self._fill()

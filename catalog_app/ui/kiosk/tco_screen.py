@@ -25,10 +25,6 @@ from catalog_app.ui.tco.tco_page import TcoPage
 KEYPAD_WIDTH = 420
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskTco", text)
-
-
 class KioskTcoScreen(QWidget):
     """See the module docstring."""
 
@@ -123,6 +119,6 @@ class KioskTcoScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.back_button.setText(_tr("← All trucks"))
-        self.interest.setText(_tr("I am interested"))
+        self.back_button.setText(QCoreApplication.translate("KioskTco", "← All trucks"))
+        self.interest.setText(QCoreApplication.translate("KioskTco", "I am interested"))
         self.keypad.retranslate()
