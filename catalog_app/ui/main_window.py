@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from catalog_app.domain.text import UserFacingError
 from catalog_app.services.catalog import FairInfo
+from catalog_app.ui.accounts import StaffSwitcher
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BackupScheduler
 from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.dialogs import inform
+from catalog_app.ui.leads.leads_page import LeadsPage
 from catalog_app.ui.look import icon
 from catalog_app.ui.placeholder_page import PlaceholderPage, PlannedPage
 from catalog_app.ui.restore import describe, restore_open_database
@@ -93,7 +95,11 @@ class MainWindow(QMainWindow):
         self.settings_page.backups.restore_requested.connect(self.restore_newest_backup)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.catalog_page)
-        for planned in (PlannedPage.LEADS, PlannedPage.INTENTS, PlannedPage.DASHBOARD):
+        self.leads_page = LeadsPage(state)
+        self.leads_page.message.connect(self.show_status)
+        self.capture_form = self.leads_page.capture_form  # the Leads page's Capture tab
+        self.pages.addWidget(self.leads_page)
+        for planned in (PlannedPage.INTENTS, PlannedPage.DASHBOARD):
             self.pages.addWidget(PlaceholderPage(planned))
         self.pages.addWidget(self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -120,6 +126,8 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.setMinimumSize(1000, 620)
 
+        self.staff_switcher = StaffSwitcher(state)
+        self.statusBar().addPermanentWidget(self.staff_switcher)
         self.backups.finished.connect(self._backup_finished)
         self.backups.failed.connect(self._backup_failed)
         state.database_changed.connect(lambda _db: self.reload_fair())

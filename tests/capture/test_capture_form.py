@@ -1,0 +1,305 @@
+"""A booth worker captures visitors: scan the badge, pick models, rate, Ctrl+S — and the lead
+is in the database before the form says "saved"; mistakes are shown beside the field in the UI
+language and nothing typed is lost."""
+
+from __future__ import annotations
+
+from capture_data import (
+    VCARD,
+    Booth,
+    existing_lead,
+    type_chinese,
+    type_like_a_person,
+    type_like_a_scanner,
+)
+from conftest import FormFactory
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from catalog_app.domain.enums import LeadSource, Rating
+from catalog_app.domain.models import Lead, LeadInterest
+from catalog_app.services.consent import CONSENT_VERSION
+from catalog_app.store.database import Database
+from catalog_app.ui.capture import CaptureForm
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def alt(qtbot: QtBot, key: Qt.Key) -> None:
+    """A mnemonic (Alt+letter) pressed wherever the focus is."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, ALT)
+
+
+def saved_leads(database: Database) -> list[Lead]:
+    with database.sessions() as session:
+        return list(session.scalars(select(Lead).where(Lead.source == LeadSource.BOOTH)))
+
+
+def interests_of(database: Database, lead: Lead) -> dict[object, int]:
+    with database.sessions() as session:
+        rows = session.scalars(select(LeadInterest).where(LeadInterest.lead_id == lead.id))
+        return {row.model_id: row.quantity for row in rows if row.deleted_at is None}
+
+
+def wait_saved(qtbot: QtBot, form: CaptureForm, database: Database, count: int) -> None:
+    qtbot.waitUntil(lambda: len(saved_leads(database)) == count and not form._saving, timeout=5000)
+
+
+def pick_model(qtbot: QtBot, form: CaptureForm, text: str) -> None:
+    picker = form.business.interests.picker
+    picker.setFocus()
+    type_like_a_person(picker, text)
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+
+
+def test_scan_a_badge_pick_two_tractors_rate_hot_and_save_with_ctrl_s(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    notes = form.business.notes
+    notes.setFocus()  # the scanner types wherever the focus happens to be
+    type_chinese(notes, "想看换电站")
+    type_like_a_scanner(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    assert form.person.editors["company"].text() == "贵州示例物流有限公司"
+    assert form.person.editors["title"].text() == "车队经理"
+    assert form.person.editors["mobile"].text() == "138 0013 8000"
+    assert form.person.editors["email"].text() == "zhang.san@example.cn"
+    assert notes.toPlainText().startswith("想看换电站")  # the burst did not land in the notes
+    assert "BEGIN:VCARD" not in notes.toPlainText()
+    assert "Badge read: 张三 · 贵州示例物流有限公司" in form.status.text()
+
+    pick_model(qtbot, form, "E49")
+    pick_model(qtbot, form, "E60")
+    alt(qtbot, Qt.Key.Key_H)  # Hot
+    qtbot.waitUntil(lambda: form.business.rating() is Rating.HOT, timeout=2000)
+    alt(qtbot, Qt.Key.Key_V)  # the visitor agrees
+    qtbot.waitUntil(form.consent.check.isChecked, timeout=2000)
+    qtbot.keyClick(form.business.interests.picker, Qt.Key.Key_S, CTRL)
+    wait_saved(qtbot, form, booth_db, 1)
+
+    (lead,) = saved_leads(booth_db)
+    assert (lead.person_name, lead.company, lead.title) == (
+        "张三",
+        "贵州示例物流有限公司",
+        "车队经理",
+    )
+    assert lead.mobile_e164 == "+8613800138000"
+    assert lead.email_normalized == "zhang.san@example.cn"
+    assert lead.rating is Rating.HOT
+    assert lead.staff_id == booth.staff.id
+    assert lead.consent_version == CONSENT_VERSION and lead.consent_at is not None
+    assert "I agree" in lead.consent_text  # the wording the visitor was shown
+    assert lead.badge_payload == VCARD
+    assert "想看换电站" in lead.notes
+    assert interests_of(booth_db, lead) == {booth.models["QL-E49"]: 1, booth.models["QL-E60"]: 1}
+    # Saved, then cleared for the next visitor.
+    assert "Saved at" in form.status.text()
+    assert form.person.editors["person_name"].text() == ""
+    assert form.business.interests.interests() == []
+    assert not form.consent.check.isChecked()
+
+
+def test_from_scan_to_saved_takes_two_actions(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    actions = 0
+    type_like_a_scanner(VCARD)  # the scan itself
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    alt(qtbot, Qt.Key.Key_V)  # 1: the visitor's consent
+    actions += 1
+    qtbot.waitUntil(form.consent.check.isChecked, timeout=2000)
+    qtbot.keyClick(form.business.interests.picker, Qt.Key.Key_S, CTRL)  # 2: save
+    actions += 1
+    wait_saved(qtbot, form, booth_db, 1)
+    assert actions <= 2
+
+
+def test_an_invalid_mobile_is_shown_beside_the_field_and_what_was_typed_stays(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_chinese(form.person.editors["person_name"], "李四")
+    mobile = form.person.editors["mobile"]
+    mobile.setFocus()
+    type_like_a_person(mobile, "12345")
+    pick_model(qtbot, form, "D31")
+    alt(qtbot, Qt.Key.Key_V)
+    qtbot.waitUntil(form.consent.check.isChecked, timeout=2000)
+    qtbot.keyClick(form.business.interests.picker, Qt.Key.Key_S, CTRL)
+    box = form.person.boxes["mobile"]
+    qtbot.waitUntil(lambda: box.error.isVisible(), timeout=3000)
+    assert "Not a valid mobile number" in box.error_text
+    assert mobile.hasFocus()  # the cursor goes to the field to fix
+    assert mobile.text() == "12345"
+    assert form.person.editors["person_name"].text() == "李四"
+    assert form.business.interests.interests() == [(booth.models["QL-D31"], 1)]
+    assert form.consent.check.isChecked()
+    assert "Not saved yet" in form.status.text()
+    assert saved_leads(booth_db) == []
+    # Correcting the number clears the message; saving works.
+    mobile.selectAll()
+    type_like_a_person(mobile, "13900001234")
+    assert not box.error.isVisible()
+    qtbot.keyClick(mobile, Qt.Key.Key_S, CTRL)
+    wait_saved(qtbot, form, booth_db, 1)
+
+
+def test_messages_are_in_chinese_when_the_booth_works_in_chinese(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("zh_CN", staff=booth.staff)
+    assert form.person.labels["mobile"].text() == "手机(&M)："
+    mobile = form.person.editors["mobile"]
+    mobile.setFocus()
+    type_like_a_person(mobile, "0851-8555 1234")
+    form.person.editors["email"].setFocus()  # leaving the field checks it at once
+    box = form.person.boxes["mobile"]
+    qtbot.waitUntil(lambda: box.error.isVisible(), timeout=3000)
+    assert box.error_text == "这是座机号码，请填在“座机”一栏。"
+    qtbot.keyClick(form.person.editors["email"], Qt.Key.Key_S, CTRL)
+    consent = form.consent.box
+    qtbot.waitUntil(lambda: consent.error.isVisible(), timeout=3000)
+    assert consent.error_text == "需要对方勾选同意后才能保存。"
+    assert "请至少填写" not in form.person.boxes["mobile"].error_text  # one message per field
+
+
+def test_nothing_saved_without_consent_and_a_name(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    qtbot.keyClick(form.person.editors["person_name"], Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: form.consent.box.error.isVisible(), timeout=3000)
+    assert "Enter a name or a company." in form.person.boxes["person_name"].error_text
+    assert "Enter at least one of mobile" in form.person.boxes["mobile"].error_text
+    assert saved_leads(booth_db) == []
+
+
+def test_a_bare_badge_code_is_looked_up_in_the_attendee_list(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_like_a_scanner("gznev26-0003")
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "赵六", timeout=3000)
+    assert form.person.editors["company"].text() == "示例能源集团"
+    assert form.person.editors["mobile"].text() == "13900000103"
+    assert "Badge code: GZNEV26-0003" in form.business.notes.toPlainText()
+
+
+def test_a_badge_code_typed_by_hand_in_the_badge_field(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    form.scan_field.setFocus()
+    type_like_a_person(form.scan_field, "GZNEV26-0003")
+    qtbot.keyClick(form.scan_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "赵六", timeout=3000)
+    assert form.scan_field.text() == ""
+
+
+def test_an_unknown_badge_code_and_an_unreadable_badge_go_to_the_notes(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_like_a_scanner("GZ-7777-X1")
+    notes = form.business.notes
+    qtbot.waitUntil(lambda: "GZ-7777-X1" in notes.toPlainText(), timeout=3000)
+    assert "not in the attendee list" in form.status.text()
+    type_like_a_scanner("Welcome to the fair! Hall B, booth 12")
+    qtbot.waitUntil(lambda: "Hall B, booth 12" in notes.toPlainText(), timeout=3000)
+    assert "not recognised" in form.status.text()
+    assert form.person.values()["person_name"] == ""
+
+
+def test_a_badge_that_differs_from_what_was_typed_keeps_the_typing(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_chinese(form.person.editors["person_name"], "张叁")
+    type_like_a_scanner(VCARD)
+    qtbot.waitUntil(lambda: form.scan_notice.isVisible(), timeout=3000)
+    assert form.person.editors["person_name"].text() == "张叁"
+    assert form.person.editors["company"].text() == "贵州示例物流有限公司"  # was empty: filled
+    assert "Name" in form.scan_notice_text.text()
+    qtbot.mouseClick(form.use_badge_button, Qt.MouseButton.LeftButton)
+    assert form.person.editors["person_name"].text() == "张三"
+    assert not form.scan_notice.isVisible()
+
+
+def test_fast_typing_without_enter_is_typing_not_a_scan(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    wechat = form.person.editors["wechat_id"]
+    wechat.setFocus()
+    type_like_a_scanner("zhangsan_1988", end_with_enter=False)  # a burst without Enter
+    qtbot.waitUntil(lambda: wechat.text() == "zhangsan_1988", timeout=3000)
+    assert form.person.values()["person_name"] == ""
+
+
+def test_a_pasted_vcard_in_the_badge_field_is_read_whole(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    form = make_form("en", staff=booth.staff)
+    QGuiApplication.clipboard().setText(VCARD)
+    form.scan_field.setFocus()
+    qtbot.keyClick(form.scan_field, Qt.Key.Key_V, CTRL)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    assert form.scan_field.text() == ""
+
+
+def test_the_catalog_button_starts_a_lead_for_its_model(
+    make_form: FormFactory, booth: Booth
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    form.start_with_model(booth.models["QL-D31"])
+    assert form.business.interests.interests() == [(booth.models["QL-D31"], 1)]
+    assert "Qianling D31" in form.status.text()
+    assert form.person.editors["person_name"].hasFocus()
+
+
+def test_a_locked_database_says_not_saved_and_keeps_everything(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    import sqlite3
+
+    form = make_form("en", staff=booth.staff)
+    type_like_a_scanner(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    form.consent.check.setChecked(True)
+    blocker = sqlite3.connect(booth_db.path, isolation_level=None)  # type: ignore[arg-type]
+    try:
+        blocker.execute("BEGIN IMMEDIATE")  # another program holds the file
+        qtbot.keyClick(form.person.editors["mobile"], Qt.Key.Key_S, CTRL)
+        qtbot.waitUntil(lambda: "Not saved" in form.status.text(), timeout=5000)
+        assert "Everything you typed is still here" in form.status.text()
+        assert form.person.editors["person_name"].text() == "张三"
+        assert form.consent.check.isChecked()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.keyClick(form.person.editors["mobile"], Qt.Key.Key_S, CTRL)
+    wait_saved(qtbot, form, booth_db, 1)
+
+
+def test_the_duplicate_banner_appears_while_typing_a_known_mobile(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    existing_lead(booth_db, person_name="张三", company="示例物流", mobile="13800138000")
+    form = make_form("en", staff=booth.staff)
+    mobile = form.person.editors["mobile"]
+    mobile.setFocus()
+    type_like_a_person(mobile, "+86 138 0013 8000")
+    banner = form.duplicate_banner
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=3000)
+    assert "张三 · 示例物流" in banner.text.text() and "same mobile" in banner.text.text()
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
