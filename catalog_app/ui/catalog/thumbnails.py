@@ -1,0 +1,106 @@
+"""Pictures scaled for cards and galleries, decoded off the GUI thread and kept in memory.
+
+A card asks ``ThumbnailCache.get(path, size)``; the first time it gets None (the card draws its
+placeholder) while a worker decodes the file at the size needed (``QImageReader`` decodes
+JPEGs straight to a smaller size). ``ready(path)`` tells the views to repaint. Scrolling
+through thousands of cards therefore never stalls on decoding.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+log = logging.getLogger(__name__)
+
+Key = tuple[Path, int, int]
+MAX_ENTRIES = 600
+
+
+def read_scaled(path: Path, size: QSize) -> QImage:
+    """The picture scaled to fit ``size`` (aspect kept); a null image if unreadable."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    original = reader.size()
+    if original.isValid():
+        reader.setScaledSize(original.scaled(size * 2, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return image
+    return image.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+def load_scaled(path: Path, size: QSize) -> QPixmap | None:
+    """The same, at once, on the calling (GUI) thread: for one picture shown large."""
+    image = read_scaled(path, size)
+    return None if image.isNull() else QPixmap.fromImage(image)
+
+
+class _Relay(QObject):
+    decoded = Signal(object, object)  # key, QImage (null when unreadable)
+
+
+class _Decode(QRunnable):
+    def __init__(self, key: Key, relay: _Relay) -> None:
+        super().__init__()
+        self._key = key
+        self._relay = relay
+
+    def run(self) -> None:  # a pool thread: QImage only, never QPixmap
+        path, width, height = self._key
+        try:
+            image = read_scaled(path, QSize(width, height))
+        except Exception:  # noqa: BLE001 - a bad file shows the placeholder, never a crash
+            log.exception("decoding %s failed", path)
+            image = QImage()
+        self._relay.decoded.emit(self._key, image)
+
+
+class ThumbnailCache(QObject):
+    """Signals:
+    ready(object): a picture (its ``Path``) was decoded; views showing it repaint.
+    """
+
+    ready = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._relay = _Relay(self)
+        self._relay.decoded.connect(self._decoded)
+        self._pixmaps: dict[Key, QPixmap | None] = {}
+        self._pending: set[Key] = set()
+
+    def get(self, path: Path | None, size: QSize) -> QPixmap | None:
+        """The scaled picture if decoded (None while it is being decoded or if unreadable)."""
+        if path is None:
+            return None
+        key = (path, size.width(), size.height())
+        if key in self._pixmaps:
+            return self._pixmaps[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(_Decode(key, self._relay))
+        return None
+
+    def is_pending(self) -> bool:
+        return bool(self._pending)
+
+    def clear(self) -> None:
+        self._pixmaps.clear()
+
+    def wait(self, timeout_ms: int = 5000) -> bool:
+        return self._pool.waitForDone(timeout_ms)
+
+    def _decoded(self, key: Key, image: QImage) -> None:
+        self._pending.discard(key)
+        if len(self._pixmaps) >= MAX_ENTRIES:
+            self._pixmaps.pop(next(iter(self._pixmaps)))
+        self._pixmaps[key] = None if image.isNull() else QPixmap.fromImage(image)
+        self.ready.emit(key[0])
