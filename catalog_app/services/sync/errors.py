@@ -13,7 +13,19 @@ from catalog_app.domain.text import Bilingual, UserFacingError
 
 
 class SyncError(UserFacingError):
-    """Any sync problem meant for the person doing it."""
+    """Any sync problem meant for the person doing it (``Bilingual`` parameters are rendered in
+    the same language as the message)."""
+
+    def __init__(self, message: Bilingual, **params: Any) -> None:
+        super().__init__(message, **params)
+        self.args = (message.render("en", **_rendered(params, "en")),)
+
+    def text(self, lang: str) -> str:
+        return self.message.render(lang, **_rendered(self.params, lang))
+
+
+def _rendered(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {k: v.render(lang) if isinstance(v, Bilingual) else v for k, v in params.items()}
 
 
 class PackageRefused(SyncError):
@@ -128,3 +140,41 @@ EXPORT_NEEDS_FILE = Bilingual(
     zh="同步包只能从数据库文件导出（服务器数据库请使用推送/拉取）。",
     en="Sync packages are exported from a database file (for a server database, use push/pull).",
 )
+
+# -- the central server ------------------------------------------------------------------------
+NOT_A_SERVER_URL = Bilingual(
+    zh="服务器地址应以 postgresql:// 开头（例如 postgresql://用户@主机/数据库），而不是 {url}。",
+    en="A server address starts with postgresql:// (e.g. postgresql://user@host/database), "
+    "not {url}.",
+)
+LOCAL_NOT_FILE = Bilingual(
+    zh="推送和拉取在设备的数据库文件上进行，当前打开的是服务器数据库。",
+    en="Push and pull run from a device's database file; the open database is a server.",
+)
+SERVER_IS_SELF = Bilingual(
+    zh="服务器 {server} 就是当前打开的数据库本身。", en="The server {server} is this very database."
+)
+CONNECTION_LOST = Bilingual(
+    zh="与服务器 {server} 的连接中断（已处理 {done}/{total} 行）。已完成的批次都已保存；"
+    "再次{action}即可从中断处继续。详情：{detail}",
+    en="The connection to the server {server} was lost ({done} of {total} rows done). Every "
+    "batch finished so far is kept; {action} again to continue from there. Detail: {detail}",
+)
+ACTION_PUSH = Bilingual(zh="推送", en="push")
+ACTION_PULL = Bilingual(zh="拉取", en="pull")
+SERVER_CLOCK_AHEAD = Bilingual(
+    zh="服务器上有时间戳比本机时钟快约 {minutes} 分钟的数据（某台设备的时钟不准）。"
+    "若确认无误，请明确接受后再拉取；本机时钟将随之前移。",
+    en="The server holds writes stamped about {minutes} minutes ahead of this computer's clock "
+    "(a device's clock was wrong). If that is understood, accept it explicitly and pull again; "
+    "this file's clock will move ahead with it.",
+)
+SERVER_UNIQUE_CLASH = Bilingual(
+    zh="同步停止：表 {table} 中两台设备的记录使用了相同的编码（{detail}）。已完成的批次保留。",
+    en="Sync stopped: in table {table}, rows from two devices share the same code ({detail}). "
+    "Batches finished before are kept.",
+)
+
+
+class ServerSyncError(SyncError):
+    """A push or pull that could not finish (what was committed stays committed)."""
