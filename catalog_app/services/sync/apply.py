@@ -150,8 +150,9 @@ def merge_opened(
     """Merge packages opened with ``open_packages`` (the GUI keeps them from dry run to apply)."""
     check_merge_allowed(database, actor, len(packages))
     packages = _distinct(packages)
+    skewed = _needing_acceptance(database, packages)
     if not dry_run and not accept_clock_skew:
-        for package in packages:
+        for package in skewed:
             if package.skew is not None:
                 raise PackageRefused(
                     package.path,
@@ -181,9 +182,10 @@ def merge_opened(
                     attached.append(alias)
                     label = f"{index + 1}/{len(packages)}"
                     where = TableStep(steps, done, total_rows, label)
-                    summary.packages.append(
-                        _merge_package(connection, session, database, package, alias, where)
-                    )
+                    outcome = _merge_package(connection, session, database, package, alias, where)
+                    if package not in skewed:
+                        outcome.skew_minutes = 0
+                    summary.packages.append(outcome)
                     done = where.done
                 steps.raise_if_cancelled()
                 _handle_media(database, packages, summary, dry_run, steps)
@@ -225,6 +227,16 @@ def _integrity_problem(exc: IntegrityError) -> MergeProblem:
         table = detail.split(".", 1)[0] if "." in detail else detail
         return MergeProblem(reasons.UNIQUE_CLASH, table=table, detail=detail)
     return MergeProblem(reasons.MERGE_WRITE_FAILED, detail=text)
+
+
+def _needing_acceptance(
+    database: Database, packages: Sequence[OpenedPackage]
+) -> list[OpenedPackage]:
+    """Packages whose clock ran fast and would move this file's clock ahead (one that was
+    accepted before, so that this clock is already past it, needs no second acceptance)."""
+    with database.sessions() as session:
+        local = marks.read_clock(session)
+    return [p for p in packages if p.skew is not None and Hlc.parse(p.max_stamp) > local]
 
 
 # -- one package ------------------------------------------------------------------------------
