@@ -11,9 +11,10 @@ from PIL import Image as PilImage
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from catalog_app.documents import intent_labels as L
+from catalog_app.documents.columns import Columns, Rules
 from catalog_app.documents.intent_document import IntentDocument, PartyBlock, shown
 from catalog_app.documents.intent_styles import (
     ACCENT,
@@ -25,7 +26,6 @@ from catalog_app.documents.intent_styles import (
     label_and_value,
     labelled,
     runs_of,
-    table_style,
     text_block,
 )
 from catalog_app.documents.qr_flowable import QrCode
@@ -34,26 +34,29 @@ from catalog_app.domain.text import Bilingual
 
 LOGO_SIZE = 23 * mm
 QR_SIZE = 25 * mm
-LOGO_PIXELS = 320  # enough for 23 mm at about 350 dpi; a smaller image embeds faster
+LOGO_PIXELS = 260  # 23 mm at about 290 dpi: sharp in print, quick to embed
 SEAL_DIAMETER = 34 * mm
 BLANK = "_" * 24
 
 
 @lru_cache(maxsize=32)
 def _logo_reader(key: str, data: bytes | None, path: str | None) -> ImageReader | None:
-    """The logo scaled down once per distinct image (``key`` identifies it)."""
+    """The logo scaled down and kept as JPEG once per distinct image (``key`` identifies it):
+    a JPEG goes into the PDF as it is, where other images are recompressed on every render."""
     try:
         source = PilImage.open(io.BytesIO(data) if data is not None else path)
         source.load()
     except (OSError, ValueError):
         return None  # an unreadable logo leaves the letterhead without one, not the form
-    image = source.convert("RGBA") if source.mode in ("P", "LA") else source
+    image = source.convert("RGBA") if source.mode in ("P", "LA", "RGBA") else source
     image.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
     if image.mode == "RGBA":
         background = PilImage.new("RGB", image.size, "white")
         background.paste(image, mask=image.getchannel("A"))
         image = background
-    return ImageReader(image.convert("RGB"))
+    encoded = io.BytesIO()
+    image.convert("RGB").save(encoded, "JPEG", quality=92)
+    return ImageReader(io.BytesIO(encoded.getvalue()))
 
 
 def logo_reader(logo: bytes | Path | None) -> ImageReader | None:
@@ -109,7 +112,7 @@ class SealMark(Flowable):
         canvas.restoreState()
 
 
-def letterhead_block(document: IntentDocument, styles: IntentStyles, width: float) -> Table:
+def letterhead_block(document: IntentDocument, styles: IntentStyles, width: float) -> Columns:
     language, font = document.language, styles.font
     head = document.letterhead
     lines: list[Flowable] = [bilingual(head.name, language, font, styles.letterhead_name)]
@@ -124,33 +127,19 @@ def letterhead_block(document: IntentDocument, styles: IntentStyles, width: floa
     if details:
         lines.append(block(details[:-1], font, style))
     reader = logo_reader(head.logo)
-    logo: object = Logo(reader, LOGO_SIZE) if reader is not None else ""
+    logo = Logo(reader, LOGO_SIZE) if reader is not None else None
     qr_cell = [
         QrCode(document.qr_payload, QR_SIZE),
         text_block(document.qr_payload, font, styles.small_center),
     ]
-    logo_width = LOGO_SIZE + 4 * mm if reader is not None else 0.1 * mm
-    table = Table(
-        [[logo, lines, qr_cell]],
-        colWidths=(logo_width, width - logo_width - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm),
+    logo_width = LOGO_SIZE + 4 * mm if reader is not None else 0.0
+    return Columns(
+        [[logo] if logo is not None else [], lines, qr_cell],
+        [logo_width, width - logo_width - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm],
+        padding=(0, 0, 0, 5),
+        indents=[0.0, 0.0, 4 * mm],
+        rules=Rules(below=1.2, below_color=ACCENT),
     )
-    table.setStyle(
-        table_style(
-            styles.font,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("LEFTPADDING", (1, 0), (1, 0), 2),
-                ("LEFTPADDING", (2, 0), (2, 0), 4 * mm),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
-            ],
-        )
-    )
-    return table
 
 
 def title_block(
@@ -170,19 +159,13 @@ def title_block(
         label_and_value(L.DATE, issued, language, font, styles.cell),
         label_and_value(L.PLACE, document.place, language, font, styles.cell),
     ]
-    table = Table([cells], colWidths=(width * 0.36, width * 0.25, width * 0.39))
-    table.setStyle(
-        table_style(
-            styles.font,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ],
+    blocks.append(
+        Columns(
+            [[cell] for cell in cells],
+            [width * 0.36, width * 0.25, width * 0.39],
+            padding=(0, 6, 4, 6),
         )
     )
-    blocks.append(table)
     return blocks
 
 
@@ -209,60 +192,35 @@ def _party_cell(party: PartyBlock, language: str, styles: IntentStyles) -> list[
     return rows
 
 
-def parties_block(document: IntentDocument, styles: IntentStyles, width: float) -> Table:
+def parties_block(document: IntentDocument, styles: IntentStyles, width: float) -> Columns:
     language = document.language
-    table = Table(
+    return Columns(
         [
-            [
-                _party_cell(document.seller, language, styles),
-                _party_cell(document.buyer, language, styles),
-            ]
+            _party_cell(document.seller, language, styles),
+            _party_cell(document.buyer, language, styles),
         ],
-        colWidths=(width / 2, width / 2),
+        [width / 2, width / 2],
+        padding=(6, 5, 6, 6),
+        rules=Rules(color=RULE, box=0.6, dividers=0.6),
     )
-    table.setStyle(
-        table_style(
-            styles.font,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                ("LINEAFTER", (0, 0), (0, 0), 0.6, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ],
-        )
-    )
-    return table
 
 
-def signature_block(document: IntentDocument, styles: IntentStyles, width: float) -> Table:
+def signature_block(document: IntentDocument, styles: IntentStyles, width: float) -> list[Flowable]:
     """Both parties side by side, row by row (so the two columns line up)."""
     language, font, cell = document.language, styles.font, styles.cell
     seal = " ".join(t for t in shown(L.SEAL_MARK, language) if t)
     date_blank = "______年____月____日" if language != "en" else BLANK
-    rows: list[list[object]] = [[], [], [], [], []]
+    rows: list[list[list[Flowable]]] = [[], [], [], [], []]
     for party in (document.seller, document.buyer):
         role = Bilingual(zh=party.role.zh + L.SEAL.zh, en=f"{party.role.en} {L.SEAL.en}")
         name = bilingual_runs(party.name, language, cell) if party.name.zh else runs_of(BLANK, cell)
-        rows[0].append(bilingual(role, language, font, styles.head_cell, inline=True))
-        rows[1].append(block(name, font, cell))
-        rows[2].append(SealMark(seal, font))
-        rows[3].append(label_and_value(L.SIGNATURE, BLANK, language, font, cell))
-        rows[4].append(label_and_value(L.SIGN_DATE, date_blank, language, font, cell))
-    table = Table(rows, colWidths=(width / 2, width / 2))
-    table.setStyle(
-        table_style(
-            styles.font,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 2), (-1, 2), 6),
-                ("TOPPADDING", (0, 3), (-1, 3), 10),
-                ("TOPPADDING", (0, 4), (-1, 4), 12),
-            ],
-        )
-    )
-    return table
+        rows[0].append([bilingual(role, language, font, styles.head_cell, inline=True)])
+        rows[1].append([block(name, font, cell)])
+        rows[2].append([SealMark(seal, font)])
+        rows[3].append([label_and_value(L.SIGNATURE, BLANK, language, font, cell)])
+        rows[4].append([label_and_value(L.SIGN_DATE, date_blank, language, font, cell)])
+    tops = (3, 3, 6, 10, 12)
+    return [
+        Columns(row, [width / 2, width / 2], padding=(4, top, 4, 0))
+        for row, top in zip(rows, tops, strict=True)
+    ]

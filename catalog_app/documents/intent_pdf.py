@@ -22,15 +22,16 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Spacer,
     Table,
 )
 
 from catalog_app.documents import intent_labels as L
+from catalog_app.documents.columns import Columns
 from catalog_app.documents.fonts import register_cjk_font
 from catalog_app.documents.intent_blocks import (
     letterhead_block,
@@ -67,6 +68,8 @@ from catalog_app.documents.text_block import NEWLINE, Run
 from catalog_app.domain.text import Bilingual
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+KEEP_WITH_HEADING = 62  # points: a heading and about two lines of its text
+SIGNATURE_HEIGHT = 64 * mm  # the heading and both parties' signature and seal blocks
 LINE_COLUMNS = (9 * mm, 55 * mm, 45 * mm, 15 * mm, 25 * mm, CONTENT_WIDTH - 149 * mm)
 
 
@@ -180,33 +183,22 @@ def _lines_table(document: IntentDocument, styles: IntentStyles) -> Table:
     return table
 
 
-def _totals(document: IntentDocument, styles: IntentStyles) -> Table:
+def _totals(document: IntentDocument, styles: IntentStyles) -> list[Flowable]:
     language, font = document.language, styles.font
     figures = f"¥{format_money(document.total_value)}"
     words = f"人民币{document.total_in_words}"
-    rows = [
-        [
-            bilingual(L.TOTAL_FIGURES, language, font, styles.label),
-            text_block(figures, font, styles.strong),
-        ],
-        [
-            bilingual(L.TOTAL_WORDS, language, font, styles.label),
-            text_block(words, font, styles.strong),
-        ],
-    ]
-    table = Table(rows, colWidths=(52 * mm, CONTENT_WIDTH - 52 * mm), hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            styles.font,
+    widths = [52 * mm, CONTENT_WIDTH - 52 * mm]
+    return [
+        Columns(
             [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                [bilingual(label, language, font, styles.label)],
+                [text_block(value, font, styles.strong)],
             ],
+            widths,
+            padding=(3, 2, 3, 2),
         )
-    )
-    return table
+        for label, value in ((L.TOTAL_FIGURES, figures), (L.TOTAL_WORDS, words))
+    ]
 
 
 def _story(document: IntentDocument, styles: IntentStyles) -> list[Flowable]:
@@ -220,24 +212,20 @@ def _story(document: IntentDocument, styles: IntentStyles) -> list[Flowable]:
         _heading(2, L.VEHICLES, language, styles),
         _lines_table(document, styles),
         Spacer(1, 3),
-        _totals(document, styles),
+        *_totals(document, styles),
         bilingual(L.INDICATIVE, language, font, styles.small),
     ]
     number = 3
     for clause in document.clauses:
         paragraphs = [bilingual(text, language, font, styles.body) for text in clause.paragraphs]
-        heading = _heading(number, clause.title, language, styles)
-        story.append(KeepTogether([heading, *paragraphs[:1]]))
-        story.extend(paragraphs[1:])
+        # a heading never ends a page: it starts the next one if its first lines do not fit
+        story.append(CondPageBreak(KEEP_WITH_HEADING))
+        story.append(_heading(number, clause.title, language, styles))
+        story.extend(paragraphs)
         number += 1
-    story.append(
-        KeepTogether(
-            [
-                _heading(number, L.SIGNATURES, language, styles),
-                signature_block(document, styles, CONTENT_WIDTH),
-            ]
-        )
-    )
+    story.append(CondPageBreak(SIGNATURE_HEIGHT))  # both parties' blocks on one page
+    story.append(_heading(number, L.SIGNATURES, language, styles))
+    story.extend(signature_block(document, styles, CONTENT_WIDTH))
     if document.tco is not None:
         story.extend(tco_story(document.tco, language, styles, CONTENT_WIDTH))
     return story

@@ -127,11 +127,10 @@ def bilingual(
 def label_runs(label: Bilingual, language: str, style: TextStyle) -> list[Run | str]:
     """``label：`` grey, its English sub-label inline and smaller."""
     main, sub = shown(label, language)
-    runs: list[Run | str] = [Run(main, style.size, MUTED)]
-    if sub:
-        runs.append(Run(" " + sub, style.sub_size, MUTED))
-    runs.append(Run(": " if language == "en" else "：", style.size, MUTED))
-    return runs
+    colon = ": " if language == "en" else "："
+    if not sub:
+        return [Run(main + colon, style.size, MUTED)]
+    return [Run(main, style.size, MUTED), Run(f" {sub}{colon}", style.sub_size, MUTED)]
 
 
 def labelled(

@@ -5,27 +5,38 @@ millisecond per paragraph; a form has a few hundred small texts. ``TextBlock`` d
 form needs and no more: runs of text in one font with their own size and colour, explicit line
 breaks, greedy wrapping that breaks between Chinese characters and at spaces (keeping English
 words whole, splitting only a word longer than the line), no line starting with closing
-punctuation (，。）…), left/right/centre alignment, and splitting across pages by lines.
-Character widths come straight from the font's width table.
+punctuation (，。）…) or ending with opening punctuation, left/right/centre alignment, and
+splitting across pages by lines. Character widths come straight from the font's width table;
+a paragraph that fits on its line (most of them) is laid out without looking at its words.
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 NEWLINE = "\n"
 # No line may start with these (Chinese line-breaking rules, kinsoku) ...
-NO_LINE_START = set("，。、；：？！）」』》〉】〕,.;:?!)]}%…—·～”’")
+NO_LINE_START = "，。、；：？！）」』》〉】〕,.;:?!)]}%…—·～”’"
 # ... nor end with these.
-NO_LINE_END = set("（「『《〈【〔([{“‘¥$")
+NO_LINE_END = "（「『《〈【〔([{“‘¥$"
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_OPEN = re.escape(NO_LINE_END)
+_CLOSE = re.escape(NO_LINE_START)
+# A piece that cannot be broken: opening punctuation sticks to what follows, closing punctuation
+# to what precedes; a Chinese character alone, an English word whole; or a run of spaces.
+_TOKEN = re.compile(rf"[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{_CLOSE}]*| +")
+
+Token = tuple[str, float, bool]  # text, width, is space
+Segment = tuple[int, str, float]  # run index, text, width
 
 
 @dataclass(frozen=True)
@@ -37,53 +48,71 @@ class Run:
     color: Color
 
 
-class _Piece(NamedTuple):
-    """An unbreakable piece: a Chinese character, an English word, or a space."""
-
-    text: str
-    width: float
-    run: int
-    space: bool
-
-
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_OPEN = re.escape("".join(sorted(NO_LINE_END)))
-_CLOSE = re.escape("".join(sorted(NO_LINE_START)))
-# opening punctuation sticks to what follows, closing punctuation to what precedes
-_TOKEN = re.compile(rf"[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{_CLOSE}]*| +")
-
-
 @lru_cache(maxsize=4)
 def _widths(font_name: str) -> tuple[dict[int, float], float]:
     face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
     return face.charWidths, face.defaultWidth
 
 
-def _text_width(text: str, font_name: str, size: float) -> float:
+def text_width(text: str, font_name: str, size: float) -> float:
     widths, default = _widths(font_name)
     return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
 
 
 @lru_cache(maxsize=8192)
-def _measured(text: str, size: float, font_name: str) -> tuple[tuple[str, float, bool], ...]:
+def _tokens(text: str, size: float, font_name: str) -> tuple[tuple[Token, ...], float]:
+    """The unbreakable pieces of ``text`` with their widths, and the total width."""
     widths, default = _widths(font_name)
     scale = size / 1000.0
-    return tuple(
+    tokens = tuple(
         (token, sum(widths.get(ord(c), default) for c in token) * scale, token[0] == " ")
         for token in _TOKEN.findall(text)
     )
-
-
-def _pieces(text: str, run: int, size: float, font_name: str) -> list[_Piece]:
-    return [_Piece(t, w, run, sp) for t, w, sp in _measured(text, size, font_name)]
+    return tokens, sum(t[1] for t in tokens)
 
 
 @dataclass
 class _Line:
-    pieces: list[_Piece]
+    segments: list[Segment]
     width: float
     height: float
     size: float
+
+
+class _Builder:
+    """Collects the segments of one line, merging pieces of the same run."""
+
+    def __init__(self) -> None:
+        self.segments: list[list[object]] = []
+        self.width = 0.0
+
+    def add(self, run: int, text: str, width: float) -> None:
+        if self.segments and self.segments[-1][0] == run:
+            last = self.segments[-1]
+            last[1] = str(last[1]) + text
+            last[2] = float(last[2]) + width  # type: ignore[arg-type]
+        else:
+            self.segments.append([run, text, width])
+        self.width += width
+
+    def strip(self, space_width: Callable[[int], float]) -> list[Segment]:
+        """The segments without trailing spaces (``space_width(run)``: one space's width)."""
+        while self.segments:
+            run, text, width = self.segments[-1]
+            stripped = str(text).rstrip(" ")
+            if stripped == text:
+                break
+            removed = space_width(int(run)) * (len(str(text)) - len(stripped))  # type: ignore[call-overload]
+            self.width -= removed
+            if stripped:
+                self.segments[-1] = [run, stripped, float(width) - removed]  # type: ignore[arg-type]
+                break
+            self.segments.pop()
+        return [(int(r), str(t), float(w)) for r, t, w in self.segments]  # type: ignore[call-overload]
+
+    @property
+    def empty(self) -> bool:
+        return not self.segments
 
 
 class TextBlock(Flowable):
@@ -100,55 +129,88 @@ class TextBlock(Flowable):
         space_after: float = 0.0,
     ) -> None:
         super().__init__()
-        self.runs = runs
         self.font_name = font_name
         self.leading = leading
         self.align = align
         self.spaceBefore = space_before
         self.spaceAfter = space_after
         self._styles: list[Run] = []
-        self._paragraphs: list[list[_Piece]] = []
+        # paragraphs: lists of (run index, text) between explicit line breaks
+        self._paragraphs: list[list[tuple[int, str]]] = [[]]
         self._cache: tuple[float, list[_Line]] | None = None
         self._lines_given: list[_Line] | None = None
-        current: list[_Piece] = []
         for item in runs:
             if isinstance(item, str):  # NEWLINE
-                self._paragraphs.append(current)
-                current = []
+                self._paragraphs.append([])
                 continue
             index = len(self._styles)
             self._styles.append(item)
-            parts = item.text.split(NEWLINE)
-            for number, part in enumerate(parts):
+            for number, part in enumerate(item.text.split(NEWLINE)):
                 if number:
-                    self._paragraphs.append(current)
-                    current = []
-                current.extend(_pieces(part, index, item.size, font_name))
-        self._paragraphs.append(current)
+                    self._paragraphs.append([])
+                if part:
+                    self._paragraphs[-1].append((index, part))
 
     # -- layout ---------------------------------------------------------------------------
-    def _line(self, pieces: list[_Piece]) -> _Line:
-        while pieces and pieces[-1].space:
-            pieces = pieces[:-1]
-        sizes = [self._styles[p.run].size for p in pieces] or [
+    def _finish(self, builder: _Builder, runs: list[int]) -> _Line:
+        segments = builder.strip(
+            lambda run: text_width(" ", self.font_name, self._styles[run].size)
+        )
+        sizes = [self._styles[run].size for run in runs] or [
             self._styles[0].size if self._styles else 8.0
         ]
         biggest = max(sizes)
-        width = sum(p.width for p in pieces)
-        return _Line(pieces, width, biggest * self.leading, biggest)
+        return _Line(segments, builder.width, biggest * self.leading, biggest)
 
-    def _split_long(self, piece: _Piece, width: float) -> list[_Piece]:
-        size = self._styles[piece.run].size
-        parts, current = [], ""
-        for ch in piece.text:
-            if current and _text_width(current + ch, self.font_name, size) > width:
-                parts.append(current)
+    def _wrap_paragraph(self, parts: list[tuple[int, str]], width: float) -> list[_Line]:
+        measured = [
+            (run, text, *_tokens(text, self._styles[run].size, self.font_name))
+            for run, text in parts
+        ]
+        if sum(item[3] for item in measured) <= width + 0.01:  # it fits: one line as it is
+            builder = _Builder()
+            for run, text, _pieces, total in measured:
+                builder.add(run, text, total)
+            return [self._finish(builder, [run for run, _ in parts])]
+        lines: list[_Line] = []
+        builder, runs = _Builder(), []
+        for run, _text, tokens, _total in measured:
+            for text, piece_width, space in tokens:
+                if space and builder.empty:
+                    continue
+                if builder.width + piece_width <= width + 0.01 or (builder.empty and not space):
+                    if piece_width > width + 0.01 and builder.empty:
+                        for part, part_width in self._split_long(text, run, width):
+                            if not builder.empty and builder.width + part_width > width + 0.01:
+                                lines.append(self._finish(builder, runs))
+                                builder, runs = _Builder(), []
+                            builder.add(run, part, part_width)
+                            runs.append(run)
+                        continue
+                    builder.add(run, text, piece_width)
+                    runs.append(run)
+                    continue
+                lines.append(self._finish(builder, runs))
+                builder, runs = _Builder(), []
+                if not space:
+                    builder.add(run, text, piece_width)
+                    runs.append(run)
+        lines.append(self._finish(builder, runs))
+        return lines
+
+    def _split_long(self, text: str, run: int, width: float) -> list[tuple[str, float]]:
+        """A word longer than the line, cut into pieces that fit."""
+        size = self._styles[run].size
+        parts: list[tuple[str, float]] = []
+        current = ""
+        for ch in text:
+            if current and text_width(current + ch, self.font_name, size) > width:
+                parts.append((current, text_width(current, self.font_name, size)))
                 current = ""
             current += ch
-        parts.append(current)
-        return [
-            _Piece(p, _text_width(p, self.font_name, size), piece.run, False) for p in parts if p
-        ]
+        if current:
+            parts.append((current, text_width(current, self.font_name, size)))
+        return parts
 
     def _layout(self, width: float) -> list[_Line]:
         if self._lines_given is not None:
@@ -156,28 +218,8 @@ class TextBlock(Flowable):
         if self._cache is not None and abs(self._cache[0] - width) < 0.01:
             return self._cache[1]
         lines: list[_Line] = []
-        for paragraph in self._paragraphs:
-            current: list[_Piece] = []
-            used = 0.0
-            queue = deque(paragraph)
-            while queue:
-                piece = queue.popleft()
-                if not current and piece.space:
-                    continue
-                if used + piece.width <= width + 0.01 or not current:
-                    if piece.width > width + 0.01 and not current and not piece.space:
-                        queue.extendleft(reversed(self._split_long(piece, width)))
-                        piece = queue.popleft()
-                    current.append(piece)
-                    used += piece.width
-                    continue
-                if piece.space:
-                    lines.append(self._line(current))
-                    current, used = [], 0.0
-                    continue
-                lines.append(self._line(current))
-                current, used = [piece], piece.width
-            lines.append(self._line(current))
+        for parts in self._paragraphs:
+            lines.extend(self._wrap_paragraph(parts, width))
         self._cache = (width, lines)
         return lines
 
@@ -216,11 +258,21 @@ class TextBlock(Flowable):
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self) -> None:
-        lines = self._layout(self.width)
-        text = self.canv.beginText()
-        current_style = -1
+        """Write the text operators directly (one BT … ET per block).
+
+        This is what ``PDFTextObject.textOut`` writes for a TrueType font — select the subset
+        with ``Tf``, show the subset's bytes with ``Tj`` — without its per-call bookkeeping,
+        which costs more than the text itself for a form of a few hundred short texts."""
+        canvas = self.canv
+        document = canvas._doc  # noqa: SLF001 - the document the subsets are registered in
+        font = pdfmetrics.getFont(self.font_name)
+        escape = canvas._escape  # noqa: SLF001
+        code = ["BT"]
+        size: float | None = None
+        color: Color | None = None
+        subset = -1
         y = self.height
-        for line in lines:
+        for line in self._layout(self.width):
             y -= line.height
             # glyphs of this font reach from 0.22 em below the baseline to 0.86 em above it
             baseline = y + line.height / 2 - 0.32 * line.size
@@ -230,26 +282,23 @@ class TextBlock(Flowable):
                 x = (self.width - line.width) / 2
             else:
                 x = 0.0
-            text.setTextOrigin(x, baseline)
-            segment, segment_run = "", -1
-            for piece in line.pieces:
-                if piece.run != segment_run and segment:
-                    current_style = self._out(text, segment, segment_run, current_style)
-                    segment = ""
-                segment_run = piece.run
-                segment += piece.text
-            if segment:
-                current_style = self._out(text, segment, segment_run, current_style)
-        self.canv.drawText(text)
-
-    def _out(self, text, segment: str, run: int, current: int) -> int:  # type: ignore[no-untyped-def]
-        if run != current:
-            style = self._styles[run]
-            text.setFont(self.font_name, style.size)
-            text.setFillColor(style.color)
-        text.textOut(segment)
-        return run
+            code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+            for run, segment, _width in line.segments:
+                style = self._styles[run]
+                if style.size != size:
+                    size, subset = style.size, -1
+                if style.color is not color:
+                    color = style.color
+                    code.append(f"{fp_str(color.red, color.green, color.blue)} rg")
+                for part_subset, data in font.splitString(segment, document):
+                    if part_subset != subset:
+                        subset = part_subset
+                        name = font.getSubsetInternalName(subset, document)
+                        code.append(f"{name} {fp_str(size)} Tf")
+                    code.append(f"({escape(data)}) Tj")
+        code.append("ET")
+        canvas._code.append(" ".join(code))  # noqa: SLF001
 
     def plain_text(self) -> str:
         """The text without styles (for tests and accessibility)."""
-        return NEWLINE.join("".join(p.text for p in paragraph) for paragraph in self._paragraphs)
+        return NEWLINE.join("".join(text for _run, text in parts) for parts in self._paragraphs)
