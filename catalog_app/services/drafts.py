@@ -24,6 +24,7 @@ from catalog_app.domain.base import utc_now
 from catalog_app.domain.models import FormDraft
 from catalog_app.domain.text import Bilingual, UserFacingError
 from catalog_app.store.database import Database
+from catalog_app.store.errors import StoreError
 from catalog_app.store.locations import default_data_dir
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,16 @@ NOT_SAVED = Bilingual(
 
 
 class DraftNotSaved(UserFacingError):
-    def __init__(self, reason: str) -> None:
-        super().__init__(NOT_SAVED, reason=reason)
+    def __init__(self, cause: BaseException) -> None:
+        self.cause = cause
+        super().__init__(NOT_SAVED, reason=str(getattr(cause, "orig", None) or cause))
+
+    def text(self, lang: str) -> str:
+        if isinstance(self.cause, UserFacingError):
+            return NOT_SAVED.render(
+                lang, reason=self.cause.message.render(lang, **self.cause.params)
+            )
+        return super().text(lang)
 
 
 class DraftService:
@@ -62,7 +71,7 @@ class DraftService:
                 else:
                     draft.payload = payload
                     draft.saved_at = utc_now()
-        except (SQLAlchemyError, OSError) as exc:
+        except (SQLAlchemyError, OSError, StoreError) as exc:
             log.warning("draft %s not saved in the database (%s); trying a file", slot, exc)
             return self._save_file(slot, payload, exc)
         self._remove_files(slot)
@@ -76,7 +85,7 @@ class DraftService:
                 draft = session.get(FormDraft, slot)
                 if draft is not None:
                     found.append((dict(draft.payload), draft.saved_at))
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, StoreError) as exc:
             log.warning("draft %s not readable from the database: %s", slot, exc)
         found.extend(self._load_files(slot))
         return max(found, key=lambda item: item[1]) if found else None
@@ -124,7 +133,7 @@ class DraftService:
                 return IN_FILE
             except OSError as exc:
                 log.warning("draft %s not saved in %s: %s", slot, folder, exc)
-        raise DraftNotSaved(str(getattr(cause, "orig", None) or cause))
+        raise DraftNotSaved(cause)
 
     def _load_files(self, slot: str) -> list[tuple[dict[str, Any], datetime]]:
         found = []

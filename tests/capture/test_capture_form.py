@@ -280,7 +280,8 @@ def test_a_locked_database_says_not_saved_and_keeps_everything(
         blocker.execute("BEGIN IMMEDIATE")  # another program holds the file
         qtbot.keyClick(form.person.editors["mobile"], Qt.Key.Key_S, CTRL)
         qtbot.waitUntil(lambda: "Not saved" in form.status.text(), timeout=5000)
-        assert "Everything you typed is still here" in form.status.text()
+        assert "Another program is using the database" in form.status.text()
+        assert "What you typed is still in the form" in form.status.text()
         assert form.person.editors["person_name"].text() == "张三"
         assert form.consent.check.isChecked()
     finally:

@@ -21,12 +21,8 @@ from PySide6.QtWidgets import (
 
 from catalog_app.domain.enums import StaffRole
 from catalog_app.services.accounts import NAME_REQUIRED, AccountService, StaffMember
-from catalog_app.ui.accounts.pin_fields import (
-    NewPinFields,
-    error_label,
-    error_text,
-    show_error,
-)
+from catalog_app.ui.accounts.pin_fields import NewPinFields
+from catalog_app.ui.accounts.ui_helpers import error_label, error_text, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 
 
@@ -89,8 +85,8 @@ class FirstManagerDialog(QDialog):
         self._state.tasks.start(
             "first-manager",
             lambda _ctx: accounts.create_staff(name, StaffRole.MANAGER, pin, actor=None),
-            on_finished=self._created,
-            on_failed=self._failed,
+            on_finished=if_alive(self, self._created),
+            on_failed=if_alive(self, self._failed),
         )
 
     def _created(self, member: StaffMember) -> None:

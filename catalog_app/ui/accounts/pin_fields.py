@@ -1,4 +1,4 @@
-"""PIN entry fields (digits only, hidden as typed) and the red message line under a field.
+"""PIN entry fields: digits only, hidden as they are typed.
 
 ``PinEdit`` is one hidden, digits-only line; ``NewPinFields`` is a PIN typed twice (for a new
 account or a reset) that checks itself and says what is wrong in the UI language.
@@ -11,10 +11,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from catalog_app.domain.pins import MAX_PIN_LENGTH, pin_problem
-from catalog_app.domain.text import UserFacingError
 from catalog_app.services.accounts import BAD_PIN
-
-ERROR_STYLE = "color: #b3261e;"
+from catalog_app.ui.accounts.ui_helpers import error_label, show_error
 
 
 class PinEdit(QLineEdit):
@@ -30,27 +28,6 @@ class PinEdit(QLineEdit):
         self.setInputMethodHints(
             Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
         )
-
-
-def error_label(object_name: str) -> QLabel:
-    """A red message line under a field; empty (and hidden) until there is something to say."""
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setVisible(False)
-    return label
-
-
-def error_text(error: BaseException, lang: str) -> str:
-    """What to tell the person about ``error``, in their language where the service says it."""
-    return error.text(lang) if isinstance(error, UserFacingError) else str(error)
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class NewPinFields:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from catalog_app.services.accounts import AccountService, StaffMember
-from catalog_app.ui.accounts.pin_fields import PinEdit, error_label, error_text, show_error
+from catalog_app.ui.accounts.pin_fields import PinEdit
+from catalog_app.ui.accounts.ui_helpers import error_label, error_text, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -152,8 +153,8 @@ class SignInDialog(QDialog):
         self._state.tasks.start(
             "sign-in",
             lambda _ctx: accounts.authenticate(member.id, pin),
-            on_finished=self._accepted,
-            on_failed=self._refused,
+            on_finished=if_alive(self, self._accepted),
+            on_failed=if_alive(self, self._refused),
         )
 
     def _accepted(self, member: StaffMember) -> None:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from catalog_app.domain.base import utc_now
 from catalog_app.domain.enums import StaffRole
 from catalog_app.services.accounts import AccountService, PermissionDenied, StaffMember
-from catalog_app.ui.accounts.pin_fields import error_label, error_text, show_error
 from catalog_app.ui.accounts.staff_edit_dialog import StaffEditDialog
+from catalog_app.ui.accounts.ui_helpers import error_label, error_text, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.dialogs import inform
 
@@ -184,8 +184,8 @@ class StaffManagementDialog(QDialog):
         self._state.tasks.start(
             "change-role",
             lambda _ctx: accounts.change_role(member.id, new_role, actor=actor),
-            on_finished=lambda _r: self._role_changed(member),
-            on_failed=self._failed,
+            on_finished=if_alive(self, lambda _r: self._role_changed(member)),
+            on_failed=if_alive(self, self._failed),
         )
 
     def _role_changed(self, member: StaffMember) -> None:

@@ -21,12 +21,8 @@ from PySide6.QtWidgets import (
 
 from catalog_app.domain.enums import StaffRole
 from catalog_app.services.accounts import NAME_REQUIRED, AccountService, StaffMember
-from catalog_app.ui.accounts.pin_fields import (
-    NewPinFields,
-    error_label,
-    error_text,
-    show_error,
-)
+from catalog_app.ui.accounts.pin_fields import NewPinFields
+from catalog_app.ui.accounts.ui_helpers import error_label, error_text, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 
 
@@ -112,7 +108,12 @@ class StaffEditDialog(QDialog):
             return accounts.get(target.id)
 
         self._set_busy(True)
-        self._state.tasks.start("staff-edit", work, on_finished=self._saved, on_failed=self._failed)
+        self._state.tasks.start(
+            "staff-edit",
+            work,
+            on_finished=if_alive(self, self._saved),
+            on_failed=if_alive(self, self._failed),
+        )
 
     def _saved(self, member: StaffMember) -> None:
         self._set_busy(False)

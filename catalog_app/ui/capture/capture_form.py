@@ -24,8 +24,9 @@ from catalog_app.domain.enums import LeadSource
 from catalog_app.services.drafts import DraftService
 from catalog_app.services.lead_input import validate_lead
 from catalog_app.services.leads import LeadService, LeadValidationError
-from catalog_app.ui.accounts.pin_fields import error_text
+from catalog_app.store.write_errors import WriteFailedError
 from catalog_app.ui.accounts.staff_switcher import request_sign_in
+from catalog_app.ui.accounts.ui_helpers import error_text, if_alive
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.capture.capture_layout import CaptureLayout
 from catalog_app.ui.capture.draft_keeper import DraftKeeper
@@ -117,8 +118,12 @@ class CaptureForm(CaptureLayout):
         self._state.tasks.start(
             "capture-models",
             lambda _ctx: catalog.list_models(),
-            on_finished=lambda models: self.business.interests.set_models(models, lang),
-            on_failed=lambda exc: self._say(error_text(exc, self._state.language), error=True),
+            on_finished=if_alive(
+                self, lambda models: self.business.interests.set_models(models, lang)
+            ),
+            on_failed=if_alive(
+                self, lambda exc: self._say(error_text(exc, self._state.language), error=True)
+            ),
         )
 
     def start_with_model(self, model_id: uuid.UUID) -> None:
@@ -194,7 +199,7 @@ class CaptureForm(CaptureLayout):
         self._state.tasks.start(
             "capture-duplicates",
             lambda _ctx: leads.find_duplicates(data),
-            on_finished=lambda found: self._duplicates_found(generation, found),
+            on_finished=if_alive(self, lambda found: self._duplicates_found(generation, found)),
         )
 
     def _duplicates_found(self, generation: int, found: list[object]) -> None:
@@ -238,8 +243,10 @@ class CaptureForm(CaptureLayout):
                 staff_id=staff.id if staff else None,
                 fair_id=fair_id,
             ),
-            on_finished=lambda lead_id: self._saved(lead_id, summary(self.parts), then),
-            on_failed=self._save_failed,
+            on_finished=if_alive(
+                self, lambda lead_id: self._saved(lead_id, summary(self.parts), then)
+            ),
+            on_failed=if_alive(self, self._save_failed),
         )
 
     def _saved(
@@ -263,10 +270,12 @@ class CaptureForm(CaptureLayout):
         if isinstance(error, LeadValidationError):
             self.show_errors(error.by_field(self._state.language))
             return
+        reason = error_text(error, self._state.language)
+        if isinstance(error, WriteFailedError):  # its text already says the typing is kept
+            self._say(self.tr("Not saved: %1").replace("%1", reason), error=True)
+            return
         self._say(
-            self.tr("Not saved: %1 Everything you typed is still here.").replace(
-                "%1", error_text(error, self._state.language)
-            ),
+            self.tr("Not saved: %1 Everything you typed is still here.").replace("%1", reason),
             error=True,
         )
 

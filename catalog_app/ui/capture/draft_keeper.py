@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from catalog_app.services.drafts import DraftService
-from catalog_app.ui.accounts.pin_fields import error_text
+from catalog_app.ui.accounts.ui_helpers import error_text, if_alive
 from catalog_app.ui.app_state import AppState
 
 AUTOSAVE_DELAY_MS = 500
@@ -97,7 +97,12 @@ class DraftKeeper(QObject):
                 return "discarded"
             return drafts.save(slot, payload)
 
-        self._state.tasks.start("draft", work, on_finished=self._finished, on_failed=self._failed)
+        self._state.tasks.start(
+            "draft",
+            work,
+            on_finished=if_alive(self, self._finished),
+            on_failed=if_alive(self, self._failed),
+        )
 
     def _finished(self, where: str) -> None:
         self._busy = False

@@ -39,8 +39,8 @@ from catalog_app.services.lead_merge import (
     load_sides,
     merge_leads,
 )
-from catalog_app.ui.accounts.pin_fields import error_label, error_text, show_error
 from catalog_app.ui.accounts.sign_in_dialog import SignInDialog
+from catalog_app.ui.accounts.ui_helpers import error_label, error_text, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.capture.banners import short_time
 
@@ -233,8 +233,8 @@ class MergeDialog(QDialog):
         self._state.tasks.start(
             "merge-leads",
             lambda _ctx: merge_leads(database, survivor, other, picks, actor=approver),
-            on_finished=self._merged,
-            on_failed=self._failed,
+            on_finished=if_alive(self, self._merged),
+            on_failed=if_alive(self, self._failed),
         )
 
     def _merged(self, survivor_id: uuid.UUID) -> None:
