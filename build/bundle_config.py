@@ -420,3 +420,26 @@ def windows_version_info(version: str, exe_name: str, description: str):  # -> V
             VarFileInfo([VarStruct("Translation", [0x0804, 1200])]),
         ],
     )
+
+
+def dangling_symlinks(entries: list[tuple[str, str, str]]) -> set[str]:
+    """SYMLINK entries (PyInstaller links ``libQt6X.so.6`` beside the program to the file under
+    ``PySide6/Qt/lib``) whose target was left out: they would be broken links in the bundle.
+    A link to such a link is broken too."""
+    import posixpath
+
+    def target_of(dest: str, target: str) -> str:
+        folder = posixpath.dirname(dest.replace("\\", "/"))
+        return posixpath.normpath(posixpath.join(folder, target.replace("\\", "/")))
+
+    links = {dest: target_of(dest, target) for dest, target, kind in entries if kind == "SYMLINK"}
+    present = {dest.replace("\\", "/") for dest, _, _ in entries}
+    dangling: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for dest, target in links.items():
+            if dest not in dangling and target not in present - dangling:
+                dangling.add(dest)
+                changed = True
+    return dangling

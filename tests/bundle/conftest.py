@@ -1,0 +1,43 @@
+"""Fixtures of the bundle tests: the scripts in build/ as modules; the ``bundle`` marker.
+
+See ``bundle_helpers.py`` for why they are loaded from their files, and for the opt-in switch
+of the tests that build the frozen bundle.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+from bundle_helpers import load_build_module
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "bundle: builds the PyInstaller bundle (opt-in: CATALOG_APP_BUNDLE_TEST=1)"
+    )
+
+
+@pytest.fixture(scope="session")
+def bundle_config() -> ModuleType:
+    return load_build_module("bundle_config")
+
+
+@pytest.fixture(scope="session")
+def trim_icu() -> ModuleType:
+    return load_build_module("trim_icu")
+
+
+@pytest.fixture(scope="session")
+def make_icon() -> ModuleType:
+    return load_build_module("make_icon")
+
+
+@pytest.fixture(scope="session")
+def smoke_script() -> ModuleType:
+    return load_build_module("smoke_test")
+
+
+@pytest.fixture(scope="session")
+def build_script() -> ModuleType:
+    return load_build_module("build")
