@@ -34,6 +34,7 @@ class FirstManagerDialog(QDialog):
         self.setObjectName("firstManagerDialog")
         self._state = state
         self.member: StaffMember | None = None
+        self._busy = False
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -54,12 +55,14 @@ class FirstManagerDialog(QDialog):
         self.create_button.setObjectName("createManagerButton")
         self.create_button.setDefault(True)
         self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
         buttons = QDialogButtonBox()
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.create_button.clicked.connect(self.create)
         self.cancel_button.clicked.connect(self.reject)
         self.name.textEdited.connect(lambda _t: show_error(self.name_error, ""))
+        self.pins.repeat.returnPressed.connect(self.create)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -71,6 +74,8 @@ class FirstManagerDialog(QDialog):
         self.name.setFocus()
 
     def create(self) -> None:
+        if self._busy:
+            return
         lang = self._state.language
         name = self.name.text().strip()
         if not name:
@@ -99,8 +104,10 @@ class FirstManagerDialog(QDialog):
         show_error(self.message, error_text(error, self._state.language))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.name, self.pins.pin, self.pins.repeat, self.create_button):
-            widget.setEnabled(not busy)
+        self._busy = busy
+        for line in (self.name, self.pins.pin, self.pins.repeat):
+            line.setReadOnly(busy)  # read-only, not disabled: the focus stays where it is
+        self.create_button.setEnabled(not busy)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

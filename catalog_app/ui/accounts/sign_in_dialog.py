@@ -71,6 +71,7 @@ class SignInDialog(QDialog):
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
         self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
         self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.clicked.connect(self.check_pin)
@@ -141,7 +142,7 @@ class SignInDialog(QDialog):
     # -- checking the PIN ----------------------------------------------------------------
     def check_pin(self) -> None:
         member = self.selected()
-        if member is None:
+        if member is None or self.pin.isReadOnly():  # no second check while one runs
             return
         pin = self.pin.text()
         if not pin:
@@ -172,8 +173,10 @@ class SignInDialog(QDialog):
         self.pin.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.people, self.pin, self.sign_in_button):
-            widget.setEnabled(not busy)
+        # The PIN field stays enabled (read-only) so that the focus stays in it.
+        self.people.setEnabled(not busy)
+        self.pin.setReadOnly(busy)
+        self.sign_in_button.setEnabled(not busy)
         self.sign_in_button.setText(self.tr("Checking…") if busy else self._button_text())
         if not busy:
             self.pin.setFocus()

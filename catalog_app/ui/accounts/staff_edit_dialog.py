@@ -42,6 +42,7 @@ class StaffEditDialog(QDialog):
         self._actor = actor
         self._target = target
         self.result_member: StaffMember | None = None
+        self._busy = False
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -72,10 +73,12 @@ class StaffEditDialog(QDialog):
         self.ok_button.setObjectName("staffEditOk")
         self.ok_button.setDefault(True)
         self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
         buttons = QDialogButtonBox()
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.clicked.connect(self.save)
+        self.pins.repeat.returnPressed.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -88,6 +91,8 @@ class StaffEditDialog(QDialog):
         (self.name if target is None else self.pins.pin).setFocus()
 
     def save(self) -> None:
+        if self._busy:
+            return
         lang = self._state.language
         name = self.name.text().strip()
         if self._target is None and not name:
@@ -125,8 +130,11 @@ class StaffEditDialog(QDialog):
         show_error(self.message, error_text(error, self._state.language))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.name, self.role, self.pins.pin, self.pins.repeat, self.ok_button):
-            widget.setEnabled(not busy)
+        self._busy = busy
+        for line in (self.name, self.pins.pin, self.pins.repeat):
+            line.setReadOnly(busy)  # read-only, not disabled: the focus stays where it is
+        self.role.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -95,6 +95,7 @@ class MergeDialog(QDialog):
         self.merge_button = QPushButton()
         self.merge_button.setObjectName("mergeButton")
         self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
         buttons = QDialogButtonBox()
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
