@@ -40,7 +40,7 @@ INJECTIONS = {
     "notes": "@SUM(1+1)*cmd|' /C calc'!A0",
 }
 NOTES_WITH_TAB = "\t=1+1"
-NOTES_WITH_CR = "\r=HYPERLINK(\"http://example.com\")"
+NOTES_WITH_CR = '\r=HYPERLINK("http://example.com")'
 
 
 @dataclass
@@ -98,10 +98,20 @@ def make_world(database: Database) -> ExportWorld:
             rating=Rating.HOT,
             notes="想要年底前交车，关注换电站",
             interests=[
-                InterestInput(models["QL-T6-282S"], 12, Timeframe.WITHIN_3_MONTHS,
-                              Financing.BATTERY_AS_A_SERVICE, EnergyPreference.SWAP),
-                InterestInput(models["QL-D8-423C"], 3, Timeframe.WITHIN_6_MONTHS,
-                              Financing.FINANCE_LEASE, EnergyPreference.CHARGE),
+                InterestInput(
+                    models["QL-T6-282S"],
+                    12,
+                    Timeframe.WITHIN_3_MONTHS,
+                    Financing.BATTERY_AS_A_SERVICE,
+                    EnergyPreference.SWAP,
+                ),
+                InterestInput(
+                    models["QL-D8-423C"],
+                    3,
+                    Timeframe.WITHIN_6_MONTHS,
+                    Financing.FINANCE_LEASE,
+                    EnergyPreference.CHARGE,
+                ),
             ],
         ),  # fmt: skip
         staff.id,
@@ -125,7 +135,7 @@ def make_world(database: Database) -> ExportWorld:
         "martin",
         consented(
             person_name="Lucas Martin",
-            company="Freight, Forwarding; \"Quotes\" Ltd",
+            company='Freight, Forwarding; "Quotes" Ltd',
             email="lucas@example.com",
             industry=Industry.SUPPLY_CHAIN,
             rating=Rating.COLD,
@@ -145,8 +155,10 @@ def make_world(database: Database) -> ExportWorld:
         staff.id,
         24 * 60 + 40,
     )
-    save("tab", consented(person_name="王强", mobile="13800000005", notes=NOTES_WITH_TAB), staff.id, 100)
-    save("cr", consented(person_name="李静", mobile="13800000006", notes=NOTES_WITH_CR), staff.id, 110)
+    tab = consented(person_name="王强", mobile="13800000005", notes=NOTES_WITH_TAB)
+    save("tab", tab, staff.id, 100)
+    cr = consented(person_name="李静", mobile="13800000006", notes=NOTES_WITH_CR)
+    save("cr", cr, staff.id, 110)
     return ExportWorld(database, manager, staff, models, leads)
 
 

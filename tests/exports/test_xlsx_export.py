@@ -22,8 +22,13 @@ from exports_data import (
     live_interests,
 )
 
-from catalog_app.services.exports import ExportFormat, ExportRequest, FileOptions, export_leads
-from catalog_app.services.exports import xlsx_format
+from catalog_app.services.exports import (
+    ExportFormat,
+    ExportRequest,
+    FileOptions,
+    export_leads,
+    xlsx_format,
+)
 from catalog_app.services.exports.cells import needs_marker
 
 
@@ -158,9 +163,7 @@ def test_a_table_longer_than_a_sheet_continues_on_the_next(world, out, monkeypat
     lead_sheets = [n for n in book.sheetnames if n.startswith("线索")]
     assert lead_sheets == ["线索", "线索 (2)", "线索 (3)"]
     ids = [
-        row[0]
-        for name in lead_sheets
-        for row in book[name].iter_rows(min_row=2, values_only=True)
+        row[0] for name in lead_sheets for row in book[name].iter_rows(min_row=2, values_only=True)
     ]
     assert len(ids) == len(set(ids)) == len(db_leads(world.database))
     for name in lead_sheets:
