@@ -21,7 +21,6 @@ developers and build machines, so it is in English.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -39,7 +38,7 @@ SKIPPED = "SKIPPED"
 FAIL = "FAIL"
 SMOKE_DB_NAME = "smoke-fair.sqlite"
 DEFAULT_EVENT_LOOP_MS = 400
-_STARTED = time.perf_counter()  # the module is imported right after the CLI parses
+STARTED = time.perf_counter()  # the module is imported right after the CLI parses
 
 
 class Skip(Exception):  # noqa: N818 - reads as the step's outcome
@@ -113,6 +112,15 @@ def run_smoke_test(args: argparse.Namespace) -> int:
 
 
 def _run_steps(run: SmokeRun, *, window_only: bool, strict: bool) -> int:
+    from catalog_app.commands.smoke_steps import (
+        check_qt_locale_data,
+        export_xlsx,
+        open_sample_fair,
+        render_intent_pdf,
+        save_lead,
+        show_main_window,
+    )
+
     print(f"smoke-test: catalog-app {_version()} ({_kind()}), database {run.db_path}", flush=True)
     try:
         if run.step("database", open_sample_fair) and run.step("window", show_main_window):
@@ -144,118 +152,3 @@ def _version() -> str:
 
 def _kind() -> str:
     return "frozen bundle" if getattr(sys, "frozen", False) else f"Python {sys.version.split()[0]}"
-
-
-# --- the steps ----------------------------------------------------------------------------------
-
-
-def open_sample_fair(run: SmokeRun) -> str:
-    """Create the sample fair if the file is new (Alembic migrations from the shipped scripts),
-    then open it."""
-    from catalog_app.services.catalog import CatalogService
-    from catalog_app.store.database import open_database
-
-    created = not run.db_path.exists()
-    if created:
-        from catalog_app.services.demo import build_demo_database
-
-        build_demo_database(run.db_path)
-    run.database = open_database(str(run.db_path), backup_on_open=False)
-    count = CatalogService(run.database).count_models()
-    if count == 0:
-        raise RuntimeError("the database holds no truck models")
-    revision = run.database.schema_revision()
-    made = "created with the sample fair" if created else "opened"
-    return f"{made}: {count} models, schema {revision}"
-
-
-def show_main_window(run: SmokeRun) -> str:
-    """The real main window with the bundled font and translations; every page visited."""
-    os.environ["QT_QPA_PLATFORM"] = run.platform
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFontInfo
-
-    from catalog_app.ui.app import prepare_application
-    from catalog_app.ui.app_state import AppState
-    from catalog_app.ui.fonts import BUNDLED_FAMILY
-    from catalog_app.ui.main_window import MainWindow
-
-    app, languages = prepare_application(run.lang)
-    if languages.problem:
-        raise RuntimeError(languages.problem)
-    window = MainWindow(AppState(run.database, languages))
-    window.show()
-    app.processEvents()
-    shown = time.perf_counter() - _STARTED
-    print(f"SHOWN {shown:.6f}", flush=True)
-    pages = window.navigation.count()
-    for row in range(pages):
-        window.navigation.setCurrentRow(row)
-        app.processEvents()
-    window.navigation.setCurrentRow(0)
-    QTimer.singleShot(run.event_loop_ms, app.quit)
-    app.exec()
-    family = QFontInfo(window.font()).family()
-    if family != BUNDLED_FAMILY:
-        raise RuntimeError(f"the window draws with {family!r}, not the bundled {BUNDLED_FAMILY}")
-    if run.screenshot is not None:
-        run.screenshot.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(run.screenshot)):
-            raise RuntimeError(f"could not save the screenshot {run.screenshot}")
-    window.close()
-    title = window.windowTitle()
-    return f"{title!r} shown after {shown:.2f} s on {app.platformName()}, {pages} pages, {family}"
-
-
-def check_qt_locale_data(run: SmokeRun) -> str:
-    """Qt's locale data (ICU on Linux, trimmed in the bundle) still sorts and names Chinese."""
-    from PySide6.QtCore import QCollator, QLocale
-
-    china = QLocale("zh_CN")
-    collator = QCollator(china)
-    places = ["上海", "北京", "安顺", "遵义"]
-    ordered = sorted(places, key=collator.sortKey)
-    if ordered != ["安顺", "北京", "上海", "遵义"]:
-        raise RuntimeError(f"Chinese collation is wrong (ICU data missing?): {ordered}")
-    day, money = china.dayName(1), china.toCurrencyString(1234.5)
-    if day != "星期一" or "1,234.50" not in money:
-        raise RuntimeError(f"Chinese locale names are wrong: {day!r}, {money!r}")
-    return f"pinyin collation {''.join(ordered)}, {day}, {money}"
-
-
-def save_lead(run: SmokeRun) -> str:
-    """A lead with a Chinese name, a mobile number, consent and an interest, saved durably."""
-    from catalog_app.domain.enums import LeadSource
-    from catalog_app.services.catalog import CatalogService
-    from catalog_app.services.consent import current_consent
-    from catalog_app.services.lead_input import InterestInput, LeadInput
-    from catalog_app.services.leads import LeadService
-
-    model = CatalogService(run.database).list_models()[0]
-    consent = current_consent(run.lang)
-    typed = LeadInput(
-        person_name="冒烟测试 王工",
-        company="贵州示例冷链物流有限公司（样例）",
-        mobile="+86 138 0013 8000",
-        email="smoke.test@example.cn",
-        consent_given=True,
-        consent_text=consent.text,
-        consent_version=consent.version,
-        consent_purposes=list(consent.purposes),
-        interests=[InterestInput(model.id, quantity=3)],
-        notes="smoke test of the build",
-    )
-    leads = LeadService(run.database)
-    run.lead_id = leads.save(typed, source=LeadSource.BOOTH)
-    saved = leads.get(run.lead_id)
-    if saved.data.person_name != typed.person_name or len(saved.data.interests) != 1:
-        raise RuntimeError(f"the lead read back differs: {saved.data}")
-    return f"lead {run.lead_id} saved and read back ({model.code} x3)"
-
-
-def render_intent_pdf(run: SmokeRun) -> str:
-    raise Skip("this build has no intents service yet")
-
-
-def export_xlsx(run: SmokeRun) -> str:
-    raise Skip("this build has no exports service yet")
