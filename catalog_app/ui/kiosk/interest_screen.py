@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -33,13 +33,20 @@ from catalog_app.domain.enums import LeadSource
 from catalog_app.domain.text import UserFacingError
 from catalog_app.services.catalog import ModelSummary
 from catalog_app.services.consent import current_consent
-from catalog_app.services.lead_input import InterestInput, LeadInput
+from catalog_app.services.lead_input import InterestInput, LeadInput, validate_lead
 from catalog_app.services.leads import LeadService, LeadValidationError
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.kiosk.keypad import NumericKeypad
 
 log = logging.getLogger(__name__)
 MAX_MODELS = 48
+
+
+class WideCheckBox(QCheckBox):
+    """A check box that a finger can tick anywhere on its row, not only on the box and text."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
+        return self.rect().contains(pos)
 
 
 def _problem_label() -> QLabel:
@@ -90,7 +97,7 @@ class InterestScreen(QWidget):
         self.company_caption = QLabel()
         self.company = QLineEdit()
         self.company.setObjectName("kioskCompany")
-        self.consent = QCheckBox()
+        self.consent = WideCheckBox()
         self.consent.setObjectName("kioskConsent")
         self.consent_text = QLabel()
         self.consent_text.setObjectName("kioskConsentText")
@@ -156,7 +163,7 @@ class InterestScreen(QWidget):
         self.model_boxes = {}
         lang = self._state.language
         for model in models[:MAX_MODELS]:
-            box = QCheckBox(model.name(lang))
+            box = WideCheckBox(model.name(lang))
             box.setObjectName("interestModel")
             box.setChecked(model.id in kept or model.id in ticked)
             self.models_layout.addWidget(box)
@@ -209,41 +216,42 @@ class InterestScreen(QWidget):
         lang = self._state.language
         data = self.lead_input()
         problems: dict[str, str] = {}
+        for problem in validate_lead(data, LeadSource.KIOSK):
+            problems.setdefault(problem.field, problem.text(lang))
         if not data.interests:
             problems["interests"] = QCoreApplication.translate(
                 "KioskInterest", "Tick at least one truck you are interested in."
             )
+        if problems:
+            self._refuse(problems)
+            return
         try:
-            if problems:
-                raise LeadValidationError([])
             fair = self._state.catalog.current_fair()
             lead_id = LeadService(self._state.database).save(
                 data, source=LeadSource.KIOSK, fair_id=fair.id if fair else None
             )
         except LeadValidationError as exc:
-            problems.update(exc.by_field(lang))
-            if "consent_given" in problems:
-                problems["consent_given"] = QCoreApplication.translate(
-                    "KioskInterest", "Please tick “I agree” to send your number."
-                )
-            self.show_problems(
-                problems,
-                QCoreApplication.translate("KioskInterest", "Please check the marked fields."),
-            )
+            self._refuse(exc.by_field(lang))
             return
         except (UserFacingError, SQLAlchemyError, OSError) as exc:
             log.exception("kiosk lead not saved")
             reason = exc.text(lang) if isinstance(exc, UserFacingError) else str(exc)
-            self.show_problems(
-                {},
-                QCoreApplication.translate(
-                    "KioskInterest", "Sorry, this could not be saved: %1\nPlease ask our staff."
-                ).replace("%1", reason),
+            text = QCoreApplication.translate(
+                "KioskInterest", "Sorry, this could not be saved: %1\nPlease ask our staff."
             )
+            self.show_problems({}, text.replace("%1", reason))
             return
         self.clear()
         self.thanks.show()
         self.saved.emit(lead_id)
+
+    def _refuse(self, problems: dict[str, str]) -> None:
+        if "consent_given" in problems:  # the service's wording speaks to staff
+            problems["consent_given"] = QCoreApplication.translate(
+                "KioskInterest", "Please tick “I agree” to send your number."
+            )
+        banner = QCoreApplication.translate("KioskInterest", "Please check the marked fields.")
+        self.show_problems(problems, banner)
 
     # -- language ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
