@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,6 +45,7 @@ from catalog_app.services.lead_rows import filter_choices, rows_by_id
 from catalog_app.services.leads import LeadRecord, LeadService, LeadValidationError
 from catalog_app.ui.app_state import AppState
 
+E = TypeVar("E", bound=StrEnum)
 TEXT_FIELDS = (
     "person_name",
     "title",
@@ -253,9 +256,9 @@ class LeadEditDialog(QDialog):
         return replace(
             self.record.data,
             **texts,
-            industry=self.industry.currentData(),
+            industry=_member(Industry, self.industry.currentData()),
             fleet_size=fleet,
-            rating=self.rating.currentData(),
+            rating=_member(Rating, self.rating.currentData()),
             notes=self.notes.toPlainText(),
             interests=interests,
         )
@@ -270,7 +273,7 @@ class LeadEditDialog(QDialog):
         data = self.values()
         if data is None:
             return
-        status = self.follow_up.currentData()
+        status = FollowUp(self.follow_up.currentData())
         database, record, lead_id = self._state.database, self.record, self.lead_id
 
         def work(_context: object) -> uuid.UUID:
@@ -321,6 +324,11 @@ class LeadEditDialog(QDialog):
         self.status.setText(self.tr("Not saved yet: please fix the marked fields."))
         if first is not None:
             first.setFocus()
+
+
+def _member(enum: type[E], value: object) -> E | None:
+    """A combo's data back as the enum (Qt hands string enums back as plain text)."""
+    return enum(value) if value else None
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:

@@ -155,6 +155,7 @@ class LeadImportDialog(QDialog):
             on_finished=self._show_preview,
             on_failed=self._failed,
         )
+        self._update_buttons()
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self._busy(False)
@@ -229,6 +230,7 @@ class LeadImportDialog(QDialog):
             on_progress=self._progressed,
             on_cancelled=self._cancelled,
         )
+        self._update_buttons()
 
     def cancel_import(self) -> None:
         if self._task is not None:
