@@ -38,6 +38,7 @@ from catalog_app.ui.look import icon
 from catalog_app.ui.placeholder_page import PlaceholderPage, PlannedPage
 from catalog_app.ui.restore import describe, restore_open_database
 from catalog_app.ui.settings_page import SettingsPage
+from catalog_app.ui.tco import open_tco_dialog
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
 
         self.catalog_page = CatalogPage(state)
         self.catalog_page.message.connect(self.show_status)
+        self.catalog_page.model_page.tco_requested.connect(
+            lambda model_id: open_tco_dialog(self, state, model_id)
+        )
         self.settings_page = SettingsPage(state, self.backups)
         self.settings_page.backups.restore_requested.connect(self.restore_newest_backup)
         self.pages = QStackedWidget()

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from catalog_app.services.tco import calculate_tco
 from catalog_app.services.tco_defaults import load_model_defaults
 from catalog_app.ui.app_state import AppState
-from catalog_app.ui.tco import TcoDialog, TcoPage
+from catalog_app.ui.tco.tco_dialog import TcoDialog
 from catalog_app.ui.tco.tco_format import money, parse_number, whole_cny
+from catalog_app.ui.tco.tco_page import TcoPage
 
 WAIT_MS = 3000
 
@@ -165,3 +166,24 @@ def test_the_dialog_reuses_its_window_for_the_next_model(qtbot: QtBot, tco_state
     assert second.isVisible() and second.page.inputs is not None
     assert second.page.inputs.model_code == "ZC-L4-100C"
     second.close()
+
+
+def test_the_model_pages_tco_button_in_the_main_window_opens_the_calculator(
+    qtbot: QtBot, tco_state: AppState
+) -> None:
+    from catalog_app.ui.main_window import MainWindow
+
+    window = MainWindow(tco_state)
+    qtbot.addWidget(window)
+    window.show()
+    model_page = window.catalog_page.model_page
+    assert model_page.show_model(_model(tco_state, "QL-D8-423C").id)
+    button = model_page.tco_button
+    assert button is not None
+    qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(TcoDialog, "tcoDialog")
+    assert isinstance(dialog, TcoDialog) and dialog.isVisible()
+    assert dialog.page.inputs is not None and dialog.page.inputs.model_code == "QL-D8-423C"
+    dialog.close()
+    window.close()
