@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from accounts_data import MANAGER_PIN, STAFF_PIN, People, StateFactory
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,16 +24,6 @@ from catalog_app.ui.look import apply_look
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-MANAGER_PIN = "9876"
-STAFF_PIN = "1234"
-
-StateFactory = Callable[..., AppState]
-
-
-@dataclass
-class People:
-    manager: StaffMember
-    staff: StaffMember
 
 
 @pytest.fixture(scope="session")

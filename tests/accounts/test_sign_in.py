@@ -3,7 +3,7 @@ their PIN; wrong PINs count down to a lock-out that a manager's new PIN ends."""
 
 from __future__ import annotations
 
-from conftest import MANAGER_PIN, STAFF_PIN, People, StateFactory
+from accounts_data import MANAGER_PIN, STAFF_PIN, People, StateFactory
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,9 @@ from catalog_app.services.consent import current_consent
 from catalog_app.services.lead_input import LeadInput
 from catalog_app.services.leads import LeadService
 from catalog_app.store.database import Database
+from catalog_app.ui.capture import CaptureForm
 
+FormFactory = Callable[..., "CaptureForm"]  # make_form(lang="en", staff=None)
 MANAGER_PIN = "9876"
 STAFF_PIN = "1234"
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from capture_data import Booth, fill_booth
+from capture_data import Booth, FormFactory, fill_booth
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -24,8 +24,6 @@ from catalog_app.ui.look import apply_look
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-
-FormFactory = Callable[..., CaptureForm]
 
 
 @pytest.fixture(scope="session")

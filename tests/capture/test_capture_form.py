@@ -7,12 +7,12 @@ from __future__ import annotations
 from capture_data import (
     VCARD,
     Booth,
+    FormFactory,
     existing_lead,
     type_chinese,
     type_like_a_person,
     type_like_a_scanner,
 )
-from conftest import FormFactory
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot

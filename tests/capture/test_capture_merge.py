@@ -3,8 +3,14 @@ first one, field by field. The merged-away lead stays as history; staff need a m
 
 from __future__ import annotations
 
-from capture_data import MANAGER_PIN, Booth, existing_lead, type_chinese, type_like_a_person
-from conftest import FormFactory
+from capture_data import (
+    MANAGER_PIN,
+    Booth,
+    FormFactory,
+    existing_lead,
+    type_chinese,
+    type_like_a_person,
+)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select

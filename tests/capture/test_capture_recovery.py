@@ -8,8 +8,7 @@ import subprocess
 import sys
 import textwrap
 
-from capture_data import Booth, type_chinese, type_like_a_person
-from conftest import FormFactory
+from capture_data import Booth, FormFactory, type_chinese, type_like_a_person
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
