@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "catalog_app.commands.attendee_commands",
     "catalog_app.commands.intent_commands",
     "catalog_app.commands.lead_commands",
+    "catalog_app.commands.export_commands",
 )
 
 
