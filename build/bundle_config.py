@@ -79,7 +79,10 @@ QT_PLUGINS_KEPT: dict[str, set[str]] = {
 # load need the system's C++ runtime, and a bundled older libstdc++ makes them fail with
 # "GLIBCXX_3.4.3x not found" (pyinstaller/pyinstaller#5573). Any system new enough for the
 # bundle's glibc has a C++ runtime new enough for Qt's manylinux_2_28 libraries.
-LINUX_SYSTEM_LIBRARIES = {"libstdc++.so.6", "libgcc_s.so.1"}
+# libcups likewise: it must speak the local CUPS server's protocol, and it would bring ~8 MB of
+# TLS, Kerberos and Avahi libraries; a laptop that prints has CUPS (without it Qt lists no
+# printers and the app still saves PDFs).
+LINUX_SYSTEM_LIBRARIES = {"libstdc++.so.6", "libgcc_s.so.1", "libcups.so.2"}
 # Plugin types kept only when the app itself imports the Qt module named.
 QT_PLUGIN_TYPE_NEEDS = {"tls": "QtNetwork", "networkinformation": "QtNetwork"}
 
@@ -343,14 +346,58 @@ def qt_translation_kept(dest: str, languages: Iterable[str]) -> bool:
     return any(path.stem.endswith(f"_{lang}") for lang in languages if lang != "en")
 
 
-def _linked_names(source: str) -> set[str]:
-    """Base names of the shared libraries a binary links to (transitively, as ldd reports)."""
-    from PyInstaller.depend.bindepend import get_imports
+def _elf_needed(path: str) -> set[str]:
+    """The DT_NEEDED names of a 64-bit little-endian ELF file: its direct link-time imports."""
+    import struct
 
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        raise ValueError(f"{path}: not a 64-bit little-endian ELF file")
+    (shoff,) = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [
+        struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)
+    ]
+    names: set[str] = set()
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for position in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", data, position)
+            if tag == 0:  # DT_NULL
+                break
+            if tag == 1:  # DT_NEEDED
+                start = strings + value
+                names.add(data[start : data.index(b"\0", start)].decode())
+    return names
+
+
+def _linked_names(source: str) -> set[str]:
+    """Base names of the shared libraries a binary links to directly (not what they link to:
+    ``ldd``'s transitive list would keep a removed library's dependencies alive)."""
     try:
+        if sys.platform.startswith("linux"):
+            return _elf_needed(source)
+        from PyInstaller.depend.bindepend import get_imports  # direct on Windows and macOS
+
         return {PurePosixPath(name).name for name, _resolved in get_imports(source)}
     except Exception:  # noqa: BLE001 - not a binary we can read: it links nothing we prune
         return set()
+
+
+def _closure(starts: Iterable[str], graph: dict[str, set[str]]) -> set[str]:
+    """Every name reachable from ``starts`` through ``graph`` (name -> names it links to)."""
+    seen: set[str] = set()
+    pending = list(starts)
+    while pending:
+        name = pending.pop()
+        for linked in graph.get(name, set()):
+            if linked not in seen:
+                seen.add(linked)
+                pending.append(linked)
+    return seen
 
 
 def orphaned_dependencies(
@@ -359,20 +406,22 @@ def orphaned_dependencies(
     """Libraries in ``kept`` that are there only because a ``removed`` entry linked to them.
 
     Entries are PyInstaller TOC tuples (dest, source, kind). A library that a removed plugin
-    pulled in (``libQt6Quick`` for the virtual keyboard, cairo and pango for the GTK theme) is
-    dropped unless some other kept binary links to it; libraries that no removed entry named
-    are never touched (some are loaded with ctypes, which no link table shows).
+    pulled in (``libQt6Quick`` for the virtual keyboard, cairo and pango for the GTK theme, the
+    TLS stack of libcups) is dropped unless a kept binary still reaches it through kept
+    libraries; libraries that no removed entry reaches are never touched (some are loaded with
+    ctypes, which no link table shows).
     """
-    name_of = {dest: PurePosixPath(dest.replace("\\", "/")).name for dest, _, _ in kept}
-    candidates: set[str] = set()
-    for _dest, source, _kind in removed:
-        candidates |= _linked_names(source)
-    candidates &= set(name_of.values())
-    needed: set[str] = set()
-    for dest, source, _kind in kept:
-        if name_of[dest] not in candidates:
-            needed |= _linked_names(source)
-    return {dest for dest, name in name_of.items() if name in candidates - needed}
+
+    def base(dest: str) -> str:
+        return PurePosixPath(dest.replace("\\", "/")).name
+
+    kept_graph = {base(dest): _linked_names(source) for dest, source, _ in kept}
+    removed_names = {base(dest) for dest, _, _ in removed}
+    full_graph = {**kept_graph, **{base(d): _linked_names(s) for d, s, _ in removed}}
+    candidates = _closure(removed_names, full_graph) & set(kept_graph) - removed_names
+    roots = [name for name in kept_graph if name not in candidates]
+    needed = _closure(roots, kept_graph)
+    return {dest for dest, _, _ in kept if base(dest) in candidates - needed}
 
 
 # --- Windows version resource ---------------------------------------------------------------------

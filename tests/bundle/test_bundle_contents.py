@@ -243,3 +243,15 @@ def test_links_to_left_out_libraries_are_left_out_too(bundle_config: ModuleType)
         ("sub/libQt6Core.so.6", "../PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
     ]
     assert bundle_config.dangling_symlinks(entries) == {"libQt6Quick.so.6", "sub/libQt6Quick.so.6"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files on Linux only")
+def test_only_direct_imports_of_a_library_count_for_pruning(bundle_config: ModuleType) -> None:
+    import PySide6
+
+    binding = next(Path(PySide6.__file__).parent.glob("QtCore*.so"))
+    direct = bundle_config._elf_needed(str(binding))
+    assert "libQt6Core.so.6" in direct
+    assert "libicudata.so.73" not in direct and not any("icu" in name for name in direct)
+    with pytest.raises(ValueError, match="not a 64-bit"):
+        bundle_config._elf_needed(__file__)
