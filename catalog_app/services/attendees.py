@@ -304,27 +304,33 @@ def _update(attendee: Attendee, values: dict[str, str]) -> bool:
 
 
 def find_attendee(database: Database, code: str) -> AttendeeInfo | None:
-    """The attendee with this badge code (the current fair's first), or None. Offline."""
+    """The attendee with this badge code (the current fair's first), or None. Offline.
+
+    One indexed query on (fair, code) for the current fair; only a code it does not hold is
+    looked for in the lists of other fairs (or of none).
+    """
     wanted = normalise_badge_code(code)
     if not wanted:
         return None
+    columns = select(
+        Attendee.id,
+        Attendee.badge_code,
+        Attendee.person_name,
+        Attendee.company,
+        Attendee.title,
+        Attendee.mobile,
+        Attendee.email,
+    ).where(Attendee.badge_code == wanted, Attendee.deleted_at.is_(None))
+    current_fair = (
+        select(Fair.id).where(Fair.deleted_at.is_(None)).order_by(Fair.created_at.desc()).limit(1)
+    )
     with database.sessions() as session:
-        fair = _current_fair(session)
-        query = select(Attendee).where(Attendee.badge_code == wanted, Attendee.deleted_at.is_(None))
-        found = list(session.scalars(query.limit(20)))
-        if not found:
-            return None
-        found.sort(key=lambda a: (fair is None or a.fair_id != fair.id, a.created_at))
-        best = found[0]
-        return AttendeeInfo(
-            best.id,
-            best.badge_code,
-            best.person_name,
-            best.company,
-            best.title,
-            best.mobile,
-            best.email,
-        )
+        row = session.execute(
+            columns.where(Attendee.fair_id == current_fair.scalar_subquery())
+        ).first()
+        if row is None:
+            row = session.execute(columns.order_by(Attendee.created_at).limit(1)).first()
+    return AttendeeInfo(*row) if row is not None else None
 
 
 def count_attendees(database: Database) -> int:
