@@ -116,6 +116,7 @@ def _run_steps(run: SmokeRun, *, window_only: bool, strict: bool) -> int:
         check_qt_locale_data,
         export_xlsx,
         open_sample_fair,
+        print_to_pdf,
         render_intent_pdf,
         save_lead,
         show_main_window,
@@ -127,6 +128,7 @@ def _run_steps(run: SmokeRun, *, window_only: bool, strict: bool) -> int:
             if window_only:
                 return EXIT_OK
             run.step("qt-locale", check_qt_locale_data)
+            run.step("qt-print", print_to_pdf)
             run.step("lead", save_lead)
             run.step("intent-pdf", render_intent_pdf)
             run.step("xlsx-export", export_xlsx)

@@ -93,6 +93,35 @@ def check_qt_locale_data(run: SmokeRun) -> str:
     return f"pinyin collation {''.join(ordered)}, {day}, {money}"
 
 
+def print_to_pdf(run: SmokeRun) -> str:
+    """Qt's print support (what the intents page prints with) writes Chinese to a PDF printer;
+    the system's printers are listed through the bundled CUPS plugin where there is one."""
+    _require("PySide6.QtPrintSupport", "Qt print support")
+    from PySide6.QtCore import QMarginsF, QPointF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    target = run.out_dir / "smoke-print.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("the PDF printer could not be started")
+    painter.drawText(QPointF(100, 200), "购车意向书（冒烟测试） Letter of intent")
+    painter.end()
+    summary = _pdf_summary(target.read_bytes())
+    printers = len(QPrinterInfo.availablePrinterNames())
+    return f"{target.name}: {summary}; {printers} system printer(s) listed"
+
+
 def save_lead(run: SmokeRun) -> str:
     """A lead with a Chinese name, a mobile number, consent and an interest, saved durably."""
     from catalog_app.domain.enums import LeadSource

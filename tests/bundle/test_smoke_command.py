@@ -60,7 +60,15 @@ def test_smoke_test_shows_the_window_saves_a_lead_and_exits_zero(tmp_path: Path)
     )
     assert done.returncode == 0, done.stdout + done.stderr
     steps = steps_of(done.stdout)
-    for name in ("database", "window", "qt-locale", "lead"):
+    for name in (
+        "database",
+        "window",
+        "qt-locale",
+        "qt-print",
+        "lead",
+        "intent-pdf",
+        "xlsx-export",
+    ):
         assert steps.get(name) == "PASS", done.stdout
     assert "FAIL" not in steps.values()
     assert "WenQuanYi Micro Hei" in done.stdout  # the window draws with the bundled font
