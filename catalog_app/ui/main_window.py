@@ -8,6 +8,7 @@ The window does not own a fixed database: ``AppState`` holds it, and restoring a
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.leads_page.message.connect(self.show_status)
         self.capture_form = self.leads_page.capture_form  # the Leads page's Capture tab
         self.pages.addWidget(self.leads_page)
+        self.catalog_page.model_page.capture_requested.connect(self.capture_for_model)
         for planned in (PlannedPage.INTENTS, PlannedPage.DASHBOARD):
             self.pages.addWidget(PlaceholderPage(planned))
         self.pages.addWidget(self.settings_page)
@@ -143,6 +145,12 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------
     def show_page(self, page: Page) -> None:
         self.navigation.setCurrentRow(int(page))
+
+    def capture_for_model(self, model_id: uuid.UUID) -> None:
+        """The model page's "capture interest": the capture form, with that model picked."""
+        self.show_page(Page.LEADS)
+        self.leads_page.show_capture()
+        self.capture_form.start_with_model(model_id)
 
     def current_page(self) -> Page:
         return Page(self.pages.currentIndex())
