@@ -23,11 +23,16 @@ def default_demo_path() -> Path:
 
 def seed_sample_fair(database: Database) -> ImportReport:
     """Import the bundled sample fair into an open database, with its sample intent forms
-    (added once: forms already there are left as they are)."""
+    (added once: forms already there are left as they are) and its fictional attendee list
+    (badge codes to scan; importing it again changes nothing)."""
+    from catalog_app.services.attendees import import_attendees
     from catalog_app.services.intent_samples import seed_sample_intents
 
     report = import_catalog(database, sample_catalog_path())
     seed_sample_intents(database)
+    attendees = sample_catalog_path().with_name("attendees.csv")
+    if attendees.is_file():
+        import_attendees(database, attendees)
     return report
 
 

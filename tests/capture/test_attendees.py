@@ -188,3 +188,18 @@ def test_the_sample_list_imports_from_the_command_line(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "not in the attendee list" in missing.stdout
     bad = cli("attendees", "import", str(sample), "--map", "观众类型=nonsense")
     assert bad.returncode == 1 and "nonsense" in bad.stderr
+
+
+def test_the_demo_database_holds_the_sample_attendee_list(tmp_path: Path) -> None:
+    from catalog_app.services.demo import build_demo_database
+    from catalog_app.store.database import open_sqlite
+
+    path, _report = build_demo_database(tmp_path / "demo.sqlite")
+    build_demo_database(path)  # refreshing the demo adds no second copy
+    database = open_sqlite(path, backup_on_open=False)
+    try:
+        assert count_attendees(database) == 30
+        found = find_attendee(database, "GZNEV26-0007")
+        assert found is not None and found.mobile == "13900000101"  # also sample lead S-001
+    finally:
+        database.close()
