@@ -52,33 +52,6 @@
     </message>
 </context>
 <context>
-    <name>KioskCompare</name>
-    <message>
-        <source>Tap “Compare” on two to four trucks to see them side by side.</source>
-        <translation>在 2 到 4 款车型上点“对比”，即可并排比较。</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>移除 %1</translation>
-    </message>
-    <message>
-        <source>Specification</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>车型对比</translation>
-    </message>
-    <message>
-        <source>← All trucks</source>
-        <translation>← 全部车型</translation>
-    </message>
-    <message>
-        <source>Only differences</source>
-        <translation>只看不同项</translation>
-    </message>
-</context>
-<context>
     <name>KioskExit</name>
     <message>
         <source>Tap your name first.</source>
@@ -172,25 +145,6 @@ Please ask our staff.</source>
     <message>
         <source>Thank you! Our team will contact you soon.</source>
         <translation>谢谢！我们的销售人员会尽快与您联系。</translation>
-    </message>
-</context>
-<context>
-    <name>KioskModel</name>
-    <message>
-        <source>← All trucks</source>
-        <translation>← 全部车型</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>对比</translation>
-    </message>
-    <message>
-        <source>Cost vs diesel</source>
-        <translation>与柴油车算账</translation>
-    </message>
-    <message>
-        <source>I am interested</source>
-        <translation>我有意向</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,8 @@ def test_a_visitor_leaves_a_phone_number_on_the_keypad_and_a_kiosk_lead_is_saved
     assert card is not None
     _tap(qtbot, card)
     assert kiosk.current_screen() is kiosk.model_screen
-    _tap(qtbot, kiosk.model_screen.interest)
+    assert kiosk.model_screen.model_id() == _model_id(kiosk, "QL-T6-282S")
+    _tap(qtbot, kiosk.interest_button)
     form = kiosk.interest
     assert kiosk.current_screen() is form
     assert form.ticked_models() == [_model_id(kiosk, "QL-T6-282S")]
@@ -107,7 +108,7 @@ def test_idle_timeout_wipes_a_half_typed_phone_and_plays_the_attract_loop(
     qtbot: QtBot, make_kiosk: KioskFactory, clock
 ) -> None:  # noqa: ANN001 - FakeClock
     kiosk = make_kiosk(idle_seconds=60)
-    kiosk.session.set_compared(_model_id(kiosk, "QL-T6-423C"), True)
+    kiosk.basket.add(_model_id(kiosk, "QL-T6-423C"))
     _tap(qtbot, kiosk.interest_button)
     form = kiosk.interest
     _type_on_keypad(qtbot, form.keypad, "1390000")
@@ -122,7 +123,7 @@ def test_idle_timeout_wipes_a_half_typed_phone_and_plays_the_attract_loop(
     assert not kiosk.top_bar.isVisible()
     assert form.phone.text() == "" and form.name.text() == ""
     assert not form.consent.isChecked() and form.ticked_models() == []
-    assert kiosk.session.compared == []
+    assert kiosk.basket.ids() == []
     assert kiosk.attract.name.text()  # a model is on show
     _tap(qtbot, kiosk.attract)
     assert kiosk.current_screen() is kiosk.browse
@@ -179,15 +180,15 @@ def test_filters_count_and_compare_up_to_four(qtbot: QtBot, make_kiosk: KioskFac
     _tap(qtbot, browse.powertrain_buttons[""])
     for card in browse.cards[:5]:
         _tap(qtbot, card.compare)
-    assert len(kiosk.session.compared) == 4
+    assert kiosk.basket.ids() == [card.model.id for card in browse.cards[:4]]
     assert not browse.cards[4].compare.isChecked()
     assert kiosk.compare_button.text() == "对比（4）"
+    assert "4" in browse.count_label.text()  # "up to four" said where the visitor looks
     _tap(qtbot, kiosk.compare_button)
-    assert kiosk.compare.table.columnCount() == 5
-    _tap(qtbot, kiosk.compare.only_differences)
-    rows = kiosk.compare.table.rowCount()
-    _tap(qtbot, kiosk.compare.only_differences)
-    assert kiosk.compare.table.rowCount() > rows
+    assert kiosk.current_screen() is kiosk.compare
+    qtbot.waitUntil(lambda: "4/4" in kiosk.compare.title.text(), timeout=WAIT_MS)
+    _tap(qtbot, kiosk.compare.back_button)
+    assert kiosk.current_screen() is kiosk.browse
 
 
 def test_cost_against_diesel_is_typed_on_the_keypad_and_matches_the_service(
@@ -225,3 +226,21 @@ def test_the_language_button_switches_and_the_idle_wipe_switches_back(
     kiosk.idle.check()
     qtbot.waitUntil(lambda: kiosk.home_button.text() == "全部车型", timeout=WAIT_MS)
     assert kiosk.state.language == "zh_CN"
+
+
+def test_the_model_page_leads_to_the_cost_against_diesel(
+    qtbot: QtBot, make_kiosk: KioskFactory
+) -> None:
+    kiosk = make_kiosk()
+    kiosk.show_model(_model_id(kiosk, "QY-T6-H2"))
+    button = kiosk.model_screen.tco_button
+    assert button is not None and button.isVisible()
+    assert (
+        kiosk.model_screen.capture_button is None
+        or not kiosk.model_screen.capture_button.isVisible()
+    )
+    _tap(qtbot, button)
+    assert kiosk.current_screen() is kiosk.tco
+    assert kiosk.tco.page.inputs is not None and kiosk.tco.page.inputs.powertrain == "fcev"
+    _tap(qtbot, kiosk.tco.back_button)
+    assert kiosk.current_screen() is kiosk.browse

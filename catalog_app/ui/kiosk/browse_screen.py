@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from catalog_app.domain.spec_fields import BODY_TYPES, POWERTRAINS, Choice
 from catalog_app.domain.spec_format import format_price
 from catalog_app.services.catalog import ModelSummary
+from catalog_app.ui.catalog.compare_basket import CompareBasket
 from catalog_app.ui.kiosk.kiosk_style import TOUCH_TARGET
-from catalog_app.ui.kiosk.session import KioskSession
 
 MAX_CARDS = 48
 CARD_WIDTH = 400
@@ -51,11 +51,11 @@ class ModelCard(QFrame):
 
     tapped = Signal(object)
 
-    def __init__(self, model: ModelSummary, session: KioskSession, lang: str) -> None:
+    def __init__(self, model: ModelSummary, basket: CompareBasket, lang: str) -> None:
         super().__init__()
         self.setObjectName("kioskCard")
         self.model = model
-        self._session = session
+        self._basket = basket
         self.setFixedWidth(CARD_WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         photo = QLabel()
@@ -87,7 +87,7 @@ class ModelCard(QFrame):
         self.compare = QPushButton(QCoreApplication.translate("KioskBrowse", "Compare"))
         self.compare.setObjectName("cardCompare")
         self.compare.setCheckable(True)
-        self.compare.setChecked(session.is_compared(model.id))
+        self.compare.setChecked(model.id in basket)
         self.compare.toggled.connect(self._compare_toggled)
         self.tco = QPushButton(QCoreApplication.translate("KioskBrowse", "Cost vs diesel"))
         self.tco.setObjectName("cardTco")
@@ -106,14 +106,14 @@ class ModelCard(QFrame):
         layout.addLayout(buttons)
 
     def _compare_toggled(self, checked: bool) -> None:
-        if not self._session.set_compared(self.model.id, checked):
-            self.compare.blockSignals(True)
-            self.compare.setChecked(False)
-            self.compare.blockSignals(False)
+        if not checked:
+            self._basket.remove(self.model.id)
+        elif not self._basket.add(self.model.id):  # already four: refused
+            self.sync()
 
     def sync(self) -> None:
         self.compare.blockSignals(True)
-        self.compare.setChecked(self._session.is_compared(self.model.id))
+        self.compare.setChecked(self.model.id in self._basket)
         self.compare.blockSignals(False)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -128,9 +128,9 @@ class BrowseScreen(QWidget):
     model_chosen = Signal(object)
     tco_requested = Signal(object)
 
-    def __init__(self, session: KioskSession, language: object, parent: QWidget | None = None):
+    def __init__(self, basket: CompareBasket, language: object, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self._basket = basket
         self._language = language  # a callable returning the UI language
         self.models: list[ModelSummary] = []
         self.cards: list[ModelCard] = []
@@ -169,7 +169,7 @@ class BrowseScreen(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.count_label)
         layout.addWidget(scroll, 1)
-        session.compare_changed.connect(self._sync_cards)
+        basket.changed.connect(self._sync_cards)
         self.retranslate()
 
     def lang(self) -> str:
@@ -268,7 +268,7 @@ class BrowseScreen(QWidget):
         found = self.matching()
         columns = max(1, (self.scroll.viewport().width() or 1200) // (CARD_WIDTH + 18))
         for index, model in enumerate(found[:MAX_CARDS]):
-            card = ModelCard(model, self._session, lang)
+            card = ModelCard(model, self._basket, lang)
             card.tapped.connect(self.model_chosen.emit)
             card.tco.clicked.connect(lambda _c=False, i=model.id: self.tco_requested.emit(i))
             self.grid.addWidget(card, index // columns, index % columns)

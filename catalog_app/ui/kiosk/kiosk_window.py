@@ -36,16 +36,16 @@ from PySide6.QtWidgets import (
 from catalog_app.services.catalog import CatalogService, ModelSummary
 from catalog_app.services.kiosk_settings import KioskSettings, load_kiosk_settings
 from catalog_app.ui.app_state import AppState
+from catalog_app.ui.catalog.compare_basket import CompareBasket
+from catalog_app.ui.catalog.compare_view import CompareView
+from catalog_app.ui.catalog.model_page import ModelPage
 from catalog_app.ui.kiosk.attract_screen import AttractScreen
 from catalog_app.ui.kiosk.browse_screen import BrowseScreen
-from catalog_app.ui.kiosk.compare_screen import CompareScreen
 from catalog_app.ui.kiosk.exit_screen import ExitScreen
 from catalog_app.ui.kiosk.guard import KioskGuard
 from catalog_app.ui.kiosk.idle import IdleWatcher
 from catalog_app.ui.kiosk.interest_screen import InterestScreen
-from catalog_app.ui.kiosk.kiosk_style import KIOSK_QSS
-from catalog_app.ui.kiosk.model_screen import ModelScreen
-from catalog_app.ui.kiosk.session import KioskSession
+from catalog_app.ui.kiosk.kiosk_style import KIOSK_QSS, mark_kiosk_part
 from catalog_app.ui.kiosk.tco_screen import KioskTcoScreen
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class KioskWindow(QWidget):
         self.state = state
         self.settings = settings or load_kiosk_settings(state.database)
         self.start_language = state.language
-        self.session = KioskSession(self)
+        self.basket = CompareBasket(parent=self)
         self.models: list[ModelSummary] = []
         self.unlocked_by: object = None
         self._leaving = False
@@ -111,13 +111,30 @@ class KioskWindow(QWidget):
             bar_layout.addWidget(button)
         self.top_bar = bar
 
-        self.browse = BrowseScreen(self.session, language)
-        self.model_screen = ModelScreen(self.session, language)
-        self.compare = CompareScreen(self.session, language)
+        self.browse = BrowseScreen(self.basket, language)
+        # The catalog's own model page and comparison, in touch size, without the desk's extras.
+        self.model_screen = ModelPage(
+            state,
+            self.basket,
+            touch=True,
+            show_capture_action=False,
+            show_brochures=False,
+            show_back=True,
+        )
+        self.compare = CompareView(state, self.basket, touch=True, allow_pdf=False)
         self.tco = KioskTcoScreen(state)
         self.interest = InterestScreen(state)
         self.exit_screen = ExitScreen(state)
         self.attract = AttractScreen(self.settings.slide_seconds)
+        for part in (
+            bar,
+            self.browse,
+            self.tco,
+            self.interest,
+            self.exit_screen,
+            self.attract,
+        ):
+            mark_kiosk_part(part)
         self.stack = QStackedWidget()
         for screen in (
             self.browse,
@@ -137,15 +154,15 @@ class KioskWindow(QWidget):
 
         self.home_button.clicked.connect(self.go_home)
         self.compare_button.clicked.connect(self.show_compare)
-        self.interest_button.clicked.connect(lambda: self.show_interest(None))
+        self.interest_button.clicked.connect(self._interest_from_top_bar)
         self.language_button.clicked.connect(self.toggle_language)
         self.staff_button.clicked.connect(self.show_exit)
         self.browse.model_chosen.connect(self.show_model)
         self.browse.tco_requested.connect(self.show_tco)
-        self.model_screen.back.connect(self.go_home)
+        self.model_screen.back_requested.connect(self.go_home)
         self.model_screen.tco_requested.connect(self.show_tco)
-        self.model_screen.interest_requested.connect(self.show_interest)
-        self.compare.back.connect(self.go_home)
+        self.compare.back_requested.connect(self.go_home)
+        self.compare.model_activated.connect(self.show_model)
         self.tco.back.connect(self.go_home)
         self.tco.interest_requested.connect(self.show_interest)
         self.interest.back.connect(self.go_home)
@@ -153,8 +170,8 @@ class KioskWindow(QWidget):
         self.exit_screen.cancelled.connect(self.go_home)
         self.exit_screen.unlocked.connect(self.leave)
         self.attract.woken.connect(self.wake)
-        self.session.compare_changed.connect(self._update_compare_button)
-        self.session.compare_full.connect(self._compare_full)
+        self.basket.changed.connect(self._update_compare_button)
+        self.basket.rejected_full.connect(self._compare_full)
 
         self.guard = KioskGuard(self._activity, self)
         self.idle = IdleWatcher(self.settings.idle_seconds, now=clock, parent=self)
@@ -217,11 +234,10 @@ class KioskWindow(QWidget):
         self._show(self.browse)
 
     def show_model(self, model_id: uuid.UUID) -> None:
-        if self.model_screen.show_model(CatalogService(self.state.database), model_id):
+        if self.model_screen.show_model(model_id):
             self._show(self.model_screen)
 
     def show_compare(self) -> None:
-        self.compare.show_models(CatalogService(self.state.database))
         self._show(self.compare)
 
     def show_tco(self, model_id: uuid.UUID) -> None:
@@ -229,11 +245,15 @@ class KioskWindow(QWidget):
             self._show(self.tco)
 
     def show_interest(self, model_id: uuid.UUID | None) -> None:
-        ticked = self.session.compared + ([model_id] if model_id else [])
+        ticked = self.basket.ids() + ([model_id] if model_id else [])
         self.interest.set_models(self.models, ticked)
         self.interest.show_problems({}, "")
         self.interest.thanks.hide()
         self._show(self.interest)
+
+    def _interest_from_top_bar(self) -> None:
+        showing = self.current_screen() is self.model_screen
+        self.show_interest(self.model_screen.model_id() if showing else None)
 
     def show_exit(self) -> None:
         self.exit_screen.start()
@@ -257,7 +277,7 @@ class KioskWindow(QWidget):
         self._thanks_timer.stop()
         self.interest.clear()
         self.tco.clear()
-        self.session.clear()
+        self.basket.clear()
         self.exit_screen.pin.clear()
         self.exit_screen.message.hide()
         if self.state.language != self.start_language:
@@ -311,7 +331,7 @@ class KioskWindow(QWidget):
         self.language_button.setText("English" if self._lang().startswith("zh") else "中文")
         self.staff_button.setText(QCoreApplication.translate("KioskWindow", "Staff"))
         self._update_compare_button()
-        for screen in (self.browse, self.model_screen, self.compare, self.exit_screen):
+        for screen in (self.browse, self.exit_screen):
             screen.retranslate()
         if self.models:
             self.interest.set_models(self.models, [])
@@ -320,7 +340,7 @@ class KioskWindow(QWidget):
             self.fair_label.setText(fair.name(self._lang()) if fair else "")
 
     def _update_compare_button(self) -> None:
-        count = len(self.session.compared)
+        count = len(self.basket)
         self.compare_button.setText(
             QCoreApplication.translate("KioskWindow", "Compare (%1)").replace("%1", str(count))
         )
