@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "catalog_app.commands.intent_commands",
     "catalog_app.commands.lead_commands",
     "catalog_app.commands.export_commands",
+    "catalog_app.commands.search_commands",
 )
 
 

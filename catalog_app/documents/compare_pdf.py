@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -106,8 +107,9 @@ def _photo(path: Path | None, width: float) -> Any:
     if path is None or not path.is_file():
         return ""
     try:
+        ImageReader(str(path)).getRGBData()  # decode now: a damaged picture is left out
         image = Image(str(path))
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001 - PIL raises many kinds; the comparison matters more
         return ""
     scale = min((width - 6) / image.imageWidth, PHOTO_HEIGHT / image.imageHeight)
     image.drawWidth = image.imageWidth * scale

@@ -22,9 +22,9 @@ from catalog_app.services.catalog_search import (
     CatalogSort,
     NumberRange,
     SearchCounts,
-    ids_statement,
 )
-from catalog_app.services.catalog_search_index import SearchSource
+from catalog_app.services.catalog_search_index import SearchIndex
+from catalog_app.services.catalog_search_sql import ids_statement
 from catalog_app.services.catalog_types import (
     CatalogOverview,
     ExhibitorChoice,
@@ -63,7 +63,7 @@ class CatalogService:
 
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._source = SearchSource(database)
+        self._source = SearchIndex(database)
 
     def _media_path(self, sha256: str, mime_type: str) -> Path | None:
         if not self._db.is_sqlite:
@@ -111,6 +111,10 @@ class CatalogService:
         source = self._source.get()
         with self._db.sessions() as session:
             return reads.search_page(session, source, query, offset, limit, self._media_path)
+
+    def invalidate_search(self) -> None:
+        """Look for changed models at the next search (after an import or a merge here)."""
+        self._source.invalidate()
 
     def search_ids(self, query: CatalogQuery) -> list[uuid.UUID]:
         """Every model id of the result, in the query's order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +20,7 @@ from catalog_app.domain.models import Exhibitor, Media, SpecValue, TruckModel
 from catalog_app.domain.spec_fields import GROUPS, SPEC_FIELDS
 from catalog_app.domain.spec_format import format_value
 from catalog_app.services import catalog_search as search
+from catalog_app.services import catalog_search_sql as sql
 from catalog_app.services.catalog_search import FACETS, RANGE_FIELDS, CatalogQuery
 from catalog_app.services.catalog_types import (
     CatalogOverview,
@@ -108,14 +110,22 @@ def run_search(
     limit: int,
     media_path: MediaPath,
 ) -> SearchResult:
-    """Counts and the first ``limit`` models of ``query``."""
-    combinations = session.execute(search.combination_statement(source, query)).all()
-    exhibitors = session.execute(search.exhibitor_statement(source, query)).all()
-    counts = search.facet_counts(query, combinations, exhibitors)  # type: ignore[arg-type]
-    models: list[ModelSummary] = []
-    if counts.total and limit > 0:
-        ids = list(session.scalars(search.page_statement(source, query, 0, limit)))
-        models = load_summaries(session, ids, media_path)
+    """Counts and the first ``limit`` models of ``query``, from one statement."""
+    combinations: list[tuple[Any, Any, Any, int]] = []
+    exhibitors: list[tuple[uuid.UUID, int]] = []
+    page: list[tuple[int, uuid.UUID]] = []
+    for kind, body, powertrain, drive, exhibitor_id, model_id, n in session.execute(
+        sql.search_statement(source, query, limit)
+    ):
+        if kind == sql.KIND_COMBINATION:
+            combinations.append((body, powertrain, drive, int(n)))
+        elif kind == sql.KIND_EXHIBITOR:
+            exhibitors.append((exhibitor_id, int(n)))
+        else:
+            page.append((int(n), model_id))
+    counts = search.facet_counts(query, combinations, exhibitors)
+    ids = [model_id for _position, model_id in sorted(page)]
+    models = load_summaries(session, ids, media_path)
     return SearchResult(query, counts, tuple(models))
 
 
@@ -127,22 +137,22 @@ def search_page(
     limit: int,
     media_path: MediaPath,
 ) -> list[ModelSummary]:
-    ids = list(session.scalars(search.page_statement(source, query, offset, limit)))
+    ids = list(session.scalars(sql.page_statement(source, query, offset, limit)))
     return load_summaries(session, ids, media_path)
 
 
 def overview(session: Session, source: FromClause) -> CatalogOverview:
     """Exhibitors with models on show, facet values with their counts, the range bounds."""
     everything = CatalogQuery()
-    combinations = session.execute(search.combination_statement(source, everything)).all()
-    per_exhibitor = dict(session.execute(search.exhibitor_statement(source, everything)).all())
+    combinations = session.execute(sql.combination_statement(source, everything)).all()
+    per_exhibitor = dict(session.execute(sql.exhibitor_statement(source, everything)).all())
     counts = search.facet_counts(everything, combinations, per_exhibitor.items())  # type: ignore[arg-type]
     exhibitors = session.execute(
         select(Exhibitor.id, Exhibitor.code, Exhibitor.name_zh, Exhibitor.name_en)
         .where(Exhibitor.id.in_(list(per_exhibitor)), Exhibitor.deleted_at.is_(None))
         .order_by(Exhibitor.code)
     ).all()
-    bounds_row = session.execute(search.bounds_statement(source)).one()
+    bounds_row = session.execute(sql.bounds_statement(source)).one()
     bounds: dict[str, tuple[float, float]] = {}
     for index, key in enumerate(RANGE_FIELDS):
         low, high = bounds_row[2 * index], bounds_row[2 * index + 1]

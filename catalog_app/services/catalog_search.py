@@ -22,12 +22,13 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_
 from sqlalchemy.sql import FromClause
 
-from catalog_app.domain.models import Exhibitor
 from catalog_app.domain.search_keys import fold, search_key
 from catalog_app.domain.spec_fields import BODY_TYPES, DRIVE_FORMS, POWERTRAINS, Choice
+from catalog_app.services.catalog_search_index import SEARCH_TABLE
+from catalog_app.services.catalog_search_text import escape_like, pinyin_patterns
 
 FACETS: dict[str, tuple[Choice, ...]] = {
     "body_type": BODY_TYPES,
@@ -166,23 +167,27 @@ def choices_named_by(word: str) -> dict[str, list[str]]:
     return found
 
 
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def text_condition(source: FromClause, text: str) -> ColumnElement[bool] | None:
-    """Every word in the search text or naming one of the model's choices; None for no text."""
+    """Every word found in the model's keys (see ``catalog_search_text.py``); None for no text.
+
+    On the derived search table a word matches the text key or, read as pinyin, the syllable
+    key. Reading ``truck_model`` directly (the fallback), it matches ``search_key`` or names
+    one of the model's choices.
+    """
     words = query_words(text)
     if not words:
         return None
+    derived = source is SEARCH_TABLE
     conditions = []
     for word in words:
         options: list[ColumnElement[bool]] = [
-            source.c.search_text.like(_like_pattern(word), escape="\\")
+            source.c.text_key.like(f"%{escape_like(word)}%", escape="\\")
         ]
-        for facet, values in choices_named_by(word).items():
-            options.append(source.c[facet].in_(values))
+        if derived:
+            options += [source.c.pinyin_key.like(p) for p in pinyin_patterns(word)]
+        else:
+            for facet, values in choices_named_by(word).items():
+                options.append(source.c[facet].in_(values))
         conditions.append(or_(*options))
     return and_(*conditions)
 
@@ -195,20 +200,27 @@ def _facet_condition(source: FromClause, facet: str, values: frozenset[Any]) -> 
     return column.in_(sorted(values, key=str))
 
 
+def facet_conditions(
+    source: FromClause, query: CatalogQuery, *, except_facets: Iterable[str] = ()
+) -> list[Any]:
+    """The ticks of ``query`` as conditions, leaving out those of ``except_facets``."""
+    skip = set(except_facets)
+    return [
+        _facet_condition(source, facet, query.selected(facet))
+        for facet in (*FACETS, EXHIBITOR_FACET)
+        if query.selected(facet) and facet not in skip
+    ]
+
+
 def conditions(
     source: FromClause, query: CatalogQuery, *, except_facets: Iterable[str] = ()
 ) -> list[Any]:
     """The WHERE conditions of ``query``, leaving out the ticks of ``except_facets``."""
-    dead_exhibitors = select(Exhibitor.id).where(Exhibitor.deleted_at.is_not(None))
-    where: list[Any] = [source.c.live.is_(True), source.c.exhibitor_id.not_in(dead_exhibitors)]
+    where: list[Any] = []  # the source holds only models on show
     text = text_condition(source, query.text)
     if text is not None:
         where.append(text)
-    skip = set(except_facets)
-    for facet in (*FACETS, EXHIBITOR_FACET):
-        values = query.selected(facet)
-        if values and facet not in skip:
-            where.append(_facet_condition(source, facet, values))
+    where += facet_conditions(source, query, except_facets=except_facets)
     for key, bounds in query.ranges.items():
         column = source.c[key]
         if bounds.low is not None:
@@ -236,55 +248,6 @@ def order_by(source: FromClause, sort: CatalogSort) -> list[Any]:
         column, descending = figure
         keys += [column.is_(None), column.desc() if descending else column.asc()]
     return [*keys, c.sort_order, c.name_zh, c.model_id]
-
-
-# -- statements ------------------------------------------------------------------------------
-
-
-def page_statement(source: FromClause, query: CatalogQuery, offset: int, limit: int) -> Select:  # type: ignore[type-arg]
-    """The ids of one page of the result, in the query's order."""
-    return (
-        select(source.c.model_id)
-        .where(*conditions(source, query))
-        .order_by(*order_by(source, query.sort))
-        .offset(max(0, offset))
-        .limit(max(0, limit))
-    )
-
-
-def ids_statement(source: FromClause, query: CatalogQuery) -> Select:  # type: ignore[type-arg]
-    return (
-        select(source.c.model_id)
-        .where(*conditions(source, query))
-        .order_by(*order_by(source, query.sort))
-    )
-
-
-def combination_statement(source: FromClause, query: CatalogQuery) -> Select:  # type: ignore[type-arg]
-    """Counts per (body type, powertrain, drive form), with every filter but those three."""
-    columns = [source.c[facet] for facet in FACETS]
-    return (
-        select(*columns, func.count())
-        .where(*conditions(source, query, except_facets=FACETS))
-        .group_by(*columns)
-    )
-
-
-def exhibitor_statement(source: FromClause, query: CatalogQuery) -> Select:  # type: ignore[type-arg]
-    """Counts per exhibitor, with every filter but the exhibitor ticks."""
-    return (
-        select(source.c.exhibitor_id, func.count())
-        .where(*conditions(source, query, except_facets=(EXHIBITOR_FACET,)))
-        .group_by(source.c.exhibitor_id)
-    )
-
-
-def bounds_statement(source: FromClause) -> Select:  # type: ignore[type-arg]
-    """Smallest and largest value of each range field among the models on show."""
-    columns = []
-    for key in RANGE_FIELDS:
-        columns += [func.min(source.c[key]), func.max(source.c[key])]
-    return select(*columns).where(*conditions(source, CatalogQuery()))
 
 
 def facet_counts(

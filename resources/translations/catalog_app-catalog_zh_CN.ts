@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Search models (汉字, pinyin or initials)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索车型（汉字、拼音或首字母）</translation>
     </message>
     <message>
         <source>Type a model name, maker, exhibitor, announcement no. or spec text — in Chinese characters (简 or 繁), pinyin or initials. Enter selects the first model.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入车型名称、厂商、参展商、公告型号或参数文字——可用汉字（简体或繁体）、拼音或首字母。按回车选中第一个车型。</translation>
     </message>
     <message>
         <source>Catalog order</source>

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 CATALOG_QSS = """
 QScrollArea#modelPage, QWidget#modelPageContent { background: #f6f8fa; }
-QScrollArea#facetPanel, QWidget#facetContent { background: #eef2f6; }
+QScrollArea#facetPanel, QWidget#facetContent { background: #ffffff; }
 QScrollArea#facetPanel { border-right: 1px solid #dde3ea; }
-QListView[role="facetList"] { background: transparent; border: none; }
-QListView[role="facetList"]::item { padding-left: 2px; }
 QLabel#facetHeading { color: #1f2d3d; font-weight: bold; padding-top: 4px; }
 QLabel#rangeSpan { color: #1565c0; }
 QPushButton#gridMode:checked, QPushButton#listMode:checked, QPushButton#filtersToggle:checked {
