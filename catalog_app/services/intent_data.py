@@ -235,3 +235,109 @@ class ModelTotal:
     units: int
     value: Decimal
     intents: int
+
+
+def intent_input_to_json(data: IntentInput) -> dict[str, Any]:
+    """A JSON-ready copy of a form being typed (for autosaved drafts)."""
+    return {
+        "exhibitor_id": str(data.exhibitor_id) if data.exhibitor_id else None,
+        "lead_id": str(data.lead_id) if data.lead_id else None,
+        "fair_id": str(data.fair_id) if data.fair_id else None,
+        "issued_on": data.issued_on.isoformat(),
+        "place": data.place,
+        "language": data.language,
+        "seller": data.seller.to_json(),
+        "buyer_company": data.buyer_company,
+        "buyer_credit_code": data.buyer_credit_code,
+        "buyer_address": data.buyer_address,
+        "buyer_representative": data.buyer_representative,
+        "buyer_phone": data.buyer_phone,
+        "lines": [
+            {
+                "model_id": str(line.model_id) if line.model_id else None,
+                "model_name": line.model_name,
+                "announcement_no": line.announcement_no,
+                "battery_config": line.battery_config,
+                "energy_mode": line.energy_mode,
+                "colour": line.colour,
+                "quantity": line.quantity,
+                "unit_price_cny": str(line.unit_price_cny),
+            }
+            for line in data.lines
+        ],
+        "price_includes": data.price_includes,
+        "price_excludes": data.price_excludes,
+        "delivery": data.delivery.to_json(),
+        "payment": data.payment.to_json(),
+        "charging_support": data.charging_support,
+        "after_sales": data.after_sales,
+        "validity_days": data.validity_days,
+        "include_tco": data.include_tco,
+        "tco_inputs": data.tco_inputs,
+    }
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def intent_input_from_json(payload: dict[str, Any]) -> IntentInput:
+    """The form back from ``intent_input_to_json`` (unknown or damaged values fall back)."""
+
+    def text(key: str) -> str:
+        return str(payload.get(key) or "")
+
+    try:
+        issued = date.fromisoformat(text("issued_on"))
+    except ValueError:
+        issued = date.today()
+    lines = []
+    for item in payload.get("lines") or []:
+        if not isinstance(item, dict):
+            continue
+        try:
+            price = money(str(item.get("unit_price_cny") or "0"))
+        except ArithmeticError:
+            price = Decimal("0.00")
+        quantity = item.get("quantity")
+        lines.append(
+            LineInput(
+                model_id=_uuid(item.get("model_id")),
+                model_name=str(item.get("model_name") or ""),
+                announcement_no=str(item.get("announcement_no") or ""),
+                battery_config=str(item.get("battery_config") or ""),
+                energy_mode=str(item.get("energy_mode") or ""),
+                colour=str(item.get("colour") or ""),
+                quantity=quantity if isinstance(quantity, int) else 1,
+                unit_price_cny=price,
+            )
+        )
+    validity = payload.get("validity_days")
+    tco = payload.get("tco_inputs")
+    return IntentInput(
+        exhibitor_id=_uuid(payload.get("exhibitor_id")),
+        lead_id=_uuid(payload.get("lead_id")),
+        fair_id=_uuid(payload.get("fair_id")),
+        issued_on=issued,
+        place=text("place"),
+        language=text("language") or IntentLanguage.ZH_EN.value,
+        seller=SellerInfo.from_json(payload.get("seller")),
+        buyer_company=text("buyer_company"),
+        buyer_credit_code=text("buyer_credit_code"),
+        buyer_address=text("buyer_address"),
+        buyer_representative=text("buyer_representative"),
+        buyer_phone=text("buyer_phone"),
+        lines=lines,
+        price_includes=text("price_includes"),
+        price_excludes=text("price_excludes"),
+        delivery=DeliveryTerms.from_json(payload.get("delivery")),
+        payment=PaymentTerms.from_json(payload.get("payment")),
+        charging_support=text("charging_support"),
+        after_sales=text("after_sales"),
+        validity_days=validity if isinstance(validity, int) else 15,
+        include_tco=bool(payload.get("include_tco")),
+        tco_inputs=tco if isinstance(tco, dict) else None,
+    )

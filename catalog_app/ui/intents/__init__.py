@@ -1,0 +1,1 @@
+"""The Intents page: purchase-intent forms listed, edited, previewed, printed and tracked."""
