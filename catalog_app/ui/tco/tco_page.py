@@ -91,7 +91,10 @@ class TcoPage(QWidget):
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form_scroll.setMinimumWidth(TOUCH_FORM_WIDTH if touch else FORM_WIDTH)
+        scrollbar = form_scroll.verticalScrollBar().sizeHint().width() + 8
+        form_scroll.setMinimumWidth(
+            max(TOUCH_FORM_WIDTH if touch else FORM_WIDTH, self.form.sizeHint().width() + scrollbar)
+        )
         form_panel = QWidget()
         form_layout = QVBoxLayout(form_panel)
         form_layout.setContentsMargins(0, 0, 0, 0)
