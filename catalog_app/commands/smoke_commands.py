@@ -153,4 +153,5 @@ def _version() -> str:
 
 
 def _kind() -> str:
-    return "frozen bundle" if getattr(sys, "frozen", False) else f"Python {sys.version.split()[0]}"
+    kind = "frozen bundle" if getattr(sys, "frozen", False) else f"Python {sys.version.split()[0]}"
+    return f"{kind}, UTF-8 mode" if sys.flags.utf8_mode else kind
