@@ -109,3 +109,37 @@ def make_state(gui_app: QApplication, screen_db: Database) -> Iterator[StateFact
     for state, languages in made:
         state.tasks.wait(10_000)
         languages.set_language("en")
+
+
+@pytest.fixture
+def answer_message_boxes() -> Iterator[Callable[..., list[str]]]:
+    """``answer_message_boxes("OK")`` clicks those buttons, in order, in the next message boxes
+    shown and returns their texts as they come (a box without such a button is escaped)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    timers: list[QTimer] = []
+
+    def answer(*buttons: str) -> list[str]:
+        pending, seen = list(buttons), []
+        timer = QTimer()
+        timer.setInterval(20)
+
+        def poll() -> None:
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QMessageBox) and widget.isVisible() and pending:
+                    seen.append(widget.text())
+                    wanted = pending.pop(0)
+                    match = [b for b in widget.buttons() if b.text() == wanted]
+                    (match[0] if match else widget.escapeButton() or widget).click()
+            if not pending:
+                timer.stop()
+
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+        return seen
+
+    yield answer
+    for timer in timers:
+        timer.stop()

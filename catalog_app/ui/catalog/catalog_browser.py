@@ -92,7 +92,7 @@ class CatalogBrowser(QWidget):
         self.sort_combo = QComboBox()
         self.sort_combo.setObjectName("catalogSort")
         for sort in CatalogSort:
-            self.sort_combo.addItem("", sort)
+            self.sort_combo.addItem("", sort.value)
         self.sort_combo.setMinimumHeight(self.sizing.target)
         self.sizing.apply_font(self.sort_combo)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -197,7 +197,7 @@ class CatalogBrowser(QWidget):
         sort = self.sort_combo.currentData()
         query = CatalogQuery(
             text=self.search.text(),
-            sort=sort if isinstance(sort, CatalogSort) else CatalogSort.CATALOG,
+            sort=CatalogSort(sort) if sort in set(CatalogSort) else CatalogSort.CATALOG,
         )
         return self.facet_panel.apply_to(query)
 
@@ -205,7 +205,7 @@ class CatalogBrowser(QWidget):
         """Show ``query`` in the search box, filters and sort, and search (kiosk reset)."""
         blockers = [self.search.blockSignals(True), self.sort_combo.blockSignals(True)]
         self.search.setText(query.text)
-        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(query.sort)))
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(query.sort.value)))
         self.search.blockSignals(blockers[0])
         self.sort_combo.blockSignals(blockers[1])
         self.facet_panel.load(query)
@@ -345,7 +345,7 @@ class CatalogBrowser(QWidget):
             CatalogSort.GCW: self.tr("GCW: highest first"),
         }
         for row in range(self.sort_combo.count()):
-            self.sort_combo.setItemText(row, labels[self.sort_combo.itemData(row)])
+            self.sort_combo.setItemText(row, labels[CatalogSort(self.sort_combo.itemData(row))])
         self.sort_combo.setToolTip(self.tr("Sort the models"))
         self.grid_button.setText(self.tr("Cards"))
         self.list_button.setText(self.tr("List"))
