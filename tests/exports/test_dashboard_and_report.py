@@ -157,3 +157,16 @@ def test_fair_report_of_an_empty_database_says_so(tmp_path):
         database.close()
     text, _reader = report_text(result.path)
     assert "尚无线索" in text and "暂无数据" in text
+
+
+@pytest.mark.postgres
+def test_dashboard_figures_on_postgresql(postgres_db):
+    from exports_data import make_world
+
+    world = make_world(postgres_db)
+    f = compute_figures(world.database, offset=CHINA)
+    assert f.total_leads == 12 and f.hot_leads == 3
+    assert sum(f.by_hour) == 12 and f.by_day[0] == (date(2026, 6, 18), 8)
+    assert {s.name: s.leads for s in f.by_staff}["展台 小王"] == 5
+    truth = intent_truth(postgres_db)
+    assert {t.status: (t.forms, t.units, t.value) for t in f.intents_by_status} == truth
