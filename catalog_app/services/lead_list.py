@@ -148,7 +148,8 @@ class ListQuery:
             self._probe(session)
             while segment < len(self._segments):
                 need = limit - len(found)
-                rows = session.execute(self._segment_query(segment, after, need + 1)).all()
+                query = self._segment_query(segment, after, need + 1)
+                rows = session.connection().execute(query).all()
                 found.extend(tuple(row) for row in rows[:need])
                 if len(rows) > need:
                     following = PageCursor(segment, self._values(segment, found[-1]))

@@ -86,9 +86,10 @@ FIELD_INDEX = {column.key: index for index, column in enumerate(ROW_COLUMNS)}
 
 def make_rows(session: Session, found: Sequence[tuple[Any, ...]]) -> list[LeadRow]:
     """Rows (tuples of ROW_COLUMNS) with staff names, models of interest and open duplicate
-    links: three small queries for a whole page."""
+    links: three small queries for a whole page (plain column reads: no ORM objects)."""
     if not found:
         return []
+    connection = session.connection()
     ids = [row[0] for row in found]
     interests: dict[uuid.UUID, list[InterestSummary]] = {}
     query = (
@@ -104,7 +105,7 @@ def make_rows(session: Session, found: Sequence[tuple[Any, ...]]) -> list[LeadRo
         .where(LeadInterest.lead_id.in_(ids), LeadInterest.deleted_at.is_(None))
         .order_by(LeadInterest.lead_id, LeadInterest.created_at, LeadInterest.id)
     )
-    for lead_id, model_id, code, name_zh, name_en, quantity in session.execute(query):
+    for lead_id, model_id, code, name_zh, name_en, quantity in connection.execute(query):
         interests.setdefault(lead_id, []).append(
             InterestSummary(model_id, code or "", name_zh or "", name_en or "", quantity)
         )
@@ -115,14 +116,14 @@ def make_rows(session: Session, found: Sequence[tuple[Any, ...]]) -> list[LeadRo
         names = select(StaffAccount.id, StaffAccount.display_name).where(
             StaffAccount.id.in_(staff_ids)
         )
-        staff_names = {staff_id: name for staff_id, name in session.execute(names)}
+        staff_names = {staff_id: name for staff_id, name in connection.execute(names)}
     linked: set[uuid.UUID] = set()
     open_links = select(LeadDuplicateLink.lead_a_id, LeadDuplicateLink.lead_b_id).where(
         or_(LeadDuplicateLink.lead_a_id.in_(ids), LeadDuplicateLink.lead_b_id.in_(ids)),
         LeadDuplicateLink.status == DuplicateStatus.OPEN,
         LeadDuplicateLink.deleted_at.is_(None),
     )
-    for first, second in session.execute(open_links):
+    for first, second in connection.execute(open_links):
         linked.update((first, second))
     return [
         LeadRow(
@@ -141,7 +142,7 @@ def rows_by_id(database: Database, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, 
         return {}
     query = apply_filter(select(*ROW_COLUMNS), LeadFilter(ids=frozenset(ids)))
     with database.sessions() as session:
-        found = [tuple(row) for row in session.execute(query)]
+        found = [tuple(row) for row in session.connection().execute(query)]
         return {row.id: row for row in make_rows(session, found)}
 
 

@@ -101,6 +101,8 @@ class LeadListActions(QObject):
             if menu is not None:
                 button.setMenu(menu)
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                # the text ends in "▾" instead of Fusion's small arrow drawn over the text
+                button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
             self.buttons[name] = button
             row.addWidget(button)
             if name == "follow_up":
@@ -150,9 +152,9 @@ class LeadListActions(QObject):
         self.delete.setText(self.tr("Delete"))
         self.import_leads.setText(self.tr("Import leads…"))
         self.reload.setText(self.tr("Reload"))
-        self.buttons["rate"].setText(self.tr("Rate"))
-        self.buttons["follow_up"].setText(self.tr("Follow-up"))
-        self.buttons["personal"].setText(self.tr("Personal data"))
+        self.buttons["rate"].setText(self.tr("Rate") + " ▾")
+        self.buttons["follow_up"].setText(self.tr("Follow-up") + " ▾")
+        self.buttons["personal"].setText(self.tr("Personal data") + " ▾")
         self.personal.retranslate()
         self.update_enabled()
 
