@@ -34,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUNDLE = ROOT / "build" / "dist" / "catalog-app"
 TIMEOUT_S = 180
+# The manager the app's hidden smoke-test command makes (catalog_app/commands/smoke_steps.py).
+SMOKE_MANAGER = "冒烟测试经理"
+SMOKE_MANAGER_PIN = "24680"
 
 
 class Failure(Exception):
@@ -87,10 +90,11 @@ class Smoke:
         self.failed = 0
         self.skipped: list[str] = []
 
-    def run(self, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, expect: int = 0, stdin: str = "") -> subprocess.CompletedProcess[str]:
         started = time.monotonic()
         done = subprocess.run(
             [str(self.program), *args],
+            input=stdin,
             cwd=self.scratch,
             env=self.env,
             capture_output=True,
@@ -245,11 +249,23 @@ def main(argv: list[str] | None = None) -> int:
         if "export" not in available:
             return "SKIPPED this build has no `export` command"
         xlsx = out / "leads-cli.xlsx"
-        smoke.run("export", "--format", "xlsx", "--out", str(xlsx), "--db", str(db), *lang)
+        smoke.run(
+            "export", "--format", "xlsx", "--out", str(xlsx), "--staff", SMOKE_MANAGER,
+            "--pin-stdin", "--no-mark", "--db", str(db), *lang,
+            stdin=SMOKE_MANAGER_PIN + "\n",
+        )  # fmt: skip
         return check_xlsx(xlsx)
+
+    def report_step() -> str:
+        if "report" not in available:
+            return "SKIPPED this build has no `report` command"
+        pdf = out / "fair-report.pdf"
+        smoke.run("report", "--out", str(pdf), "--db", str(db), *lang)
+        return check_pdf(pdf)
 
     smoke.step("intent pdf", intent_step)
     smoke.step("export xlsx", export_step)
+    smoke.step("fair report", report_step)
 
     print(
         f"smoke test: {'FAILED' if smoke.failed else 'passed'}; {smoke.failed} failed, "

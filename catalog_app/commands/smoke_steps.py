@@ -184,17 +184,22 @@ def render_intent_pdf(run: SmokeRun) -> str:
 
 
 def _manager(run: SmokeRun):  # -> StaffMember
-    """A manager to export as: the first one there is, or a smoke-test manager made now (its PIN
-    checked like at sign-in: scrypt through the bundled OpenSSL)."""
+    """The smoke-test manager, signed in with its PIN (scrypt through the bundled OpenSSL).
+
+    Made on first use — by nobody when the file has no manager yet, else on behalf of the first
+    manager there is — so ``catalog-app export --staff 冒烟测试经理`` can sign in as it too."""
     from catalog_app.domain.enums import StaffRole
     from catalog_app.services.accounts import AccountService
 
     accounts = AccountService(run.database)
-    managers = [m for m in accounts.list_staff() if m.is_manager]
-    if managers:
-        return managers[0]
-    made = accounts.create_staff(SMOKE_MANAGER, StaffRole.MANAGER, SMOKE_MANAGER_PIN, actor=None)
-    return accounts.authenticate(made.id, SMOKE_MANAGER_PIN)
+    members = accounts.list_staff()
+    smoke = next((m for m in members if m.display_name == SMOKE_MANAGER), None)
+    if smoke is None:
+        acting = next((m for m in members if m.is_manager), None)
+        smoke = accounts.create_staff(
+            SMOKE_MANAGER, StaffRole.MANAGER, SMOKE_MANAGER_PIN, actor=acting
+        )
+    return accounts.authenticate(smoke.id, SMOKE_MANAGER_PIN)
 
 
 def export_xlsx(run: SmokeRun) -> str:

@@ -129,3 +129,12 @@ def test_the_frozen_bundle_is_built_only_when_asked(
 
     monkeypatch.setenv(OPT_IN_VARIABLE, variable)
     assert bundle_tests_enabled(_Config(markexpr)) is enabled
+
+
+def test_the_driver_signs_in_as_the_manager_the_smoke_command_makes(
+    smoke_script: ModuleType,
+) -> None:
+    from catalog_app.commands import smoke_steps
+
+    assert smoke_script.SMOKE_MANAGER == smoke_steps.SMOKE_MANAGER
+    assert smoke_script.SMOKE_MANAGER_PIN == smoke_steps.SMOKE_MANAGER_PIN
