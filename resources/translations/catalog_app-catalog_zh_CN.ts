@@ -2,10 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CatalogBrowser</name>
+    <name>BrowserBar</name>
     <message>
-        <source>The catalog could not be read: %1</source>
-        <translation>无法读取车型目录：%1</translation>
+        <source>1 model</source>
+        <translation>共 1 款车型</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>共 %1 款车型</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>Search models (汉字, pinyin or initials)</source>
@@ -63,21 +75,12 @@
         <source>Show the models as a compact list</source>
         <translation>以紧凑列表显示车型</translation>
     </message>
+</context>
+<context>
+    <name>CatalogBrowser</name>
     <message>
-        <source>1 model</source>
-        <translation>共 1 款车型</translation>
-    </message>
-    <message>
-        <source>%1 models</source>
-        <translation>共 %1 款车型</translation>
-    </message>
-    <message>
-        <source>Filters (%1)</source>
-        <translation>筛选（%1）</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>筛选</translation>
+        <source>The catalog could not be read: %1</source>
+        <translation>无法读取车型目录：%1</translation>
     </message>
     <message>
         <source>No model matches &quot;%1&quot;. Try fewer letters or another spelling.</source>
@@ -120,6 +123,17 @@ catalog-app import &lt;文件&gt;</translation>
     </message>
 </context>
 <context>
+    <name>CompareTable</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>CompareTray</name>
     <message>
         <source>Remove %1 from the comparison</source>
@@ -143,14 +157,6 @@ catalog-app import &lt;文件&gt;</translation>
     <message>
         <source>The models could not be read: %1</source>
         <translation>无法读取车型：%1</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
     </message>
     <message>
         <source>Comparison (%1 of %2)</source>
@@ -341,22 +347,6 @@ Add up to 4 models with “+ Compare” on a card or “+ Add to comparison” o
         <translation>指导价</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>选装配置</translation>
-    </message>
-    <message>
-        <source>Add this option to the indicative price</source>
-        <translation>将此选装计入指导价</translation>
-    </message>
-    <message>
-        <source>included</source>
-        <translation>已含</translation>
-    </message>
-    <message>
-        <source>With the ticked options: %1</source>
-        <translation>含所选配置：%1</translation>
-    </message>
-    <message>
         <source>TCO vs diesel</source>
         <translation>TCO 对比柴油车</translation>
     </message>
@@ -391,6 +381,25 @@ Add up to 4 models with “+ Compare” on a card or “+ Add to comparison” o
     <message>
         <source>+ Add to comparison</source>
         <translation>+ 加入对比</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsBox</name>
+    <message>
+        <source>Options</source>
+        <translation>选装配置</translation>
+    </message>
+    <message>
+        <source>Add this option to the indicative price</source>
+        <translation>将此选装计入指导价</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>已含</translation>
+    </message>
+    <message>
+        <source>With the ticked options: %1</source>
+        <translation>含所选配置：%1</translation>
     </message>
 </context>
 </TS>

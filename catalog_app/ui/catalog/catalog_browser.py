@@ -11,17 +11,10 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,12 +22,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from catalog_app.domain.text import UserFacingError
-from catalog_app.services.catalog import CatalogQuery, CatalogSort, SearchResult
+from catalog_app.services.catalog import CatalogQuery, SearchResult
 from catalog_app.ui.app_state import AppState
+from catalog_app.ui.catalog.browser_bar import BrowserBar
 from catalog_app.ui.catalog.catalog_delegate import CardMode, ModelCardDelegate
 from catalog_app.ui.catalog.catalog_model import ModelListModel, ModelRole
 from catalog_app.ui.catalog.compare_basket import CompareBasket
 from catalog_app.ui.catalog.facet_panel import FacetPanel
+from catalog_app.ui.catalog.results_view import ResultsView
 from catalog_app.ui.catalog.sizing import sizing_for
 from catalog_app.ui.catalog.style import apply_catalog_style
 from catalog_app.ui.catalog.thumbnails import ThumbnailCache
@@ -77,47 +72,21 @@ class CatalogBrowser(QWidget):
         self._result: SearchResult | None = None
         self._selected: uuid.UUID | None = None
 
-        self.search = QLineEdit()
-        self.search.setObjectName("catalogSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumHeight(self.sizing.target + 4)
-        self.sizing.apply_font(self.search, 1.05)
+        self.bar = BrowserBar(self.sizing)
+        self.search = self.bar.search
+        self.sort_combo = self.bar.sort_combo
+        self.filters_button = self.bar.filters_button
+        self.grid_button, self.list_button = self.bar.grid_button, self.bar.list_button
+        self.count_label = self.bar.count_label
         self.search.returnPressed.connect(self._select_first)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-
-        self.sort_combo = QComboBox()
-        self.sort_combo.setObjectName("catalogSort")
-        for sort in CatalogSort:
-            self.sort_combo.addItem("", sort.value)
-        self.sort_combo.setMinimumHeight(self.sizing.target)
-        self.sizing.apply_font(self.sort_combo)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.reload())
-
-        self.filters_button = QPushButton()
-        self.filters_button.setObjectName("filtersToggle")
-        self.filters_button.setCheckable(True)
-        self.filters_button.setChecked(True)
-        self.grid_button = QPushButton()
-        self.grid_button.setObjectName("gridMode")
-        self.list_button = QPushButton()
-        self.list_button.setObjectName("listMode")
-        self.mode_group = QButtonGroup(self)
-        for button in (self.grid_button, self.list_button):
-            button.setCheckable(True)
-            self.mode_group.addButton(button)
-        for button in (self.filters_button, self.grid_button, self.list_button):
-            self.sizing.apply_font(button)
-            self.sizing.fit_target(button)
         self.grid_button.clicked.connect(lambda: self.set_view_mode(CardMode.GRID))
         self.list_button.clicked.connect(lambda: self.set_view_mode(CardMode.LIST))
-
-        self.count_label = QLabel()
-        self.count_label.setObjectName("catalogCount")
-        self.sizing.apply_font(self.count_label)
 
         self.facet_panel = FacetPanel(self.sizing)
         self.facet_panel.setFixedWidth(300 if touch else 236)
@@ -134,15 +103,7 @@ class CatalogBrowser(QWidget):
             show_compare_chip=show_compare_chips,
         )
         self.delegate.compare_clicked.connect(self._toggle_compare)
-        self.view = QListView()
-        self.view.setObjectName("catalogList")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(self.delegate)
-        self.view.setUniformItemSizes(True)
-        self.view.setMouseTracking(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.verticalScrollBar().setSingleStep(24)
+        self.view = ResultsView(self.model, self.delegate)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._activated)
 
@@ -165,47 +126,31 @@ class CatalogBrowser(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        bar = QHBoxLayout()
-        bar.setSpacing(self.sizing.spacing)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.sort_combo)
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(self.sizing.spacing)
-        toolbar.addWidget(self.filters_button)
-        toolbar.addWidget(self.count_label, 1)
-        toolbar.addWidget(self.grid_button)
-        toolbar.addWidget(self.list_button)
         results = QVBoxLayout()
-        results.setContentsMargins(0, 0, 0, 0)
+        results.setContentsMargins(12, 12, 8, 0)
         results.setSpacing(self.sizing.spacing)
-        results.addLayout(bar)
-        results.addLayout(toolbar)
+        results.addWidget(self.bar)
         results.addWidget(self.list_stack, 1)
+        right = QWidget()
+        right.setObjectName("catalogResults")
+        right.setLayout(results)
         body = QHBoxLayout(self)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.facet_panel)
-        right = QWidget()
-        right.setObjectName("catalogResults")
-        right.setLayout(results)
-        results.setContentsMargins(12, 12, 8, 0)
         body.addWidget(right, 1)
 
     # -- public --------------------------------------------------------------------------
     def query(self) -> CatalogQuery:
         """What the search box, the filters and the sort ask for now."""
-        sort = self.sort_combo.currentData()
-        query = CatalogQuery(
-            text=self.search.text(),
-            sort=CatalogSort(sort) if sort in set(CatalogSort) else CatalogSort.CATALOG,
-        )
+        query = CatalogQuery(text=self.search.text(), sort=self.bar.sort())
         return self.facet_panel.apply_to(query)
 
     def set_query(self, query: CatalogQuery) -> None:
         """Show ``query`` in the search box, filters and sort, and search (kiosk reset)."""
         blockers = [self.search.blockSignals(True), self.sort_combo.blockSignals(True)]
         self.search.setText(query.text)
-        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(query.sort.value)))
+        self.bar.set_sort(query.sort)
         self.search.blockSignals(blockers[0])
         self.sort_combo.blockSignals(blockers[1])
         self.facet_panel.load(query)
@@ -283,44 +228,13 @@ class CatalogBrowser(QWidget):
         self._set_selected(None)
 
     def set_view_mode(self, mode: CardMode) -> None:
-        self.delegate.mode = mode
-        grid = mode is CardMode.GRID
-        (self.grid_button if grid else self.list_button).setChecked(True)
-        self.view.setViewMode(QListView.ViewMode.IconMode if grid else QListView.ViewMode.ListMode)
-        self.view.setMovement(QListView.Movement.Static)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setWrapping(grid)
-        self.view.setFlow(QListView.Flow.LeftToRight if grid else QListView.Flow.TopToBottom)
-        self.view.setSpacing(0)
-        self.view.setVerticalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if grid else Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        )
-        self._fit_cards()
-        self.view.doItemsLayout()
+        self.view.set_mode(mode)
+        (self.grid_button if mode is CardMode.GRID else self.list_button).setChecked(True)
 
     def view_mode(self) -> CardMode:
-        return self.delegate.mode
+        return self.view.mode()
 
     # -- reacting ------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_cards()
-
-    def _fit_cards(self) -> None:
-        """Cards share the row's width evenly, never narrower than the sizing's card width."""
-        if self.delegate.mode is not CardMode.GRID:
-            self.view.setGridSize(QSize())
-            return
-        width = self.view.viewport().width() - 2
-        columns = max(1, width // self.sizing.card_width)
-        size = QSize(
-            max(self.sizing.card_width, width // columns),
-            self.delegate.grid_card_height(self.view.font()),
-        )
-        if size != self.delegate.card_size or self.view.gridSize() != size:
-            self.delegate.card_size = size
-            self.view.setGridSize(size)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -328,29 +242,6 @@ class CatalogBrowser(QWidget):
 
     def retranslate(self) -> None:
         lang = self._state.language
-        self.search.setPlaceholderText(self.tr("Search models (汉字, pinyin or initials)"))
-        self.search.setToolTip(
-            self.tr(
-                "Type a model name, maker, exhibitor, announcement no. or spec text — in Chinese "
-                "characters (简 or 繁), pinyin or initials. Enter selects the first model."
-            )
-        )
-        labels = {
-            CatalogSort.CATALOG: self.tr("Catalog order"),
-            CatalogSort.PRICE_LOW: self.tr("Price: low to high"),
-            CatalogSort.PRICE_HIGH: self.tr("Price: high to low"),
-            CatalogSort.BATTERY: self.tr("Battery: largest first"),
-            CatalogSort.RANGE: self.tr("Range: longest first"),
-            CatalogSort.PAYLOAD: self.tr("Payload: highest first"),
-            CatalogSort.GCW: self.tr("GCW: highest first"),
-        }
-        for row in range(self.sort_combo.count()):
-            self.sort_combo.setItemText(row, labels[CatalogSort(self.sort_combo.itemData(row))])
-        self.sort_combo.setToolTip(self.tr("Sort the models"))
-        self.grid_button.setText(self.tr("Cards"))
-        self.list_button.setText(self.tr("List"))
-        self.grid_button.setToolTip(self.tr("Show the models as cards with pictures"))
-        self.list_button.setToolTip(self.tr("Show the models as a compact list"))
         self.model.set_language(lang)
         self.facet_panel.retranslate(lang)
         self._update_counts()
@@ -365,15 +256,9 @@ class CatalogBrowser(QWidget):
         total = self.model.total
         has_search = bool(self.search.text().strip())
         filtered = has_search or self.facet_panel.has_filters()
-        self.count_label.setText(
-            self.tr("1 model") if total == 1 else self.tr("%1 models").replace("%1", f"{total:,}")
-        )
         ticks = sum(len(m.ticked()) for m in self.facet_panel.models.values())
         ranges = sum(not r.bounds().is_open for r in self.facet_panel.ranges.values())
-        active = ticks + ranges
-        self.filters_button.setText(
-            self.tr("Filters (%1)").replace("%1", str(active)) if active else self.tr("Filters")
-        )
+        self.bar.show_counts(total, ticks + ranges)
         if self._failure:
             self.empty_label.setText(self._failure)
         elif filtered:

@@ -16,16 +16,13 @@ from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,15 +32,14 @@ from catalog_app.domain.text import UserFacingError
 from catalog_app.services.catalog_compare import Comparison, build_comparison, write_comparison_pdf
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.catalog.compare_basket import CompareBasket
-from catalog_app.ui.catalog.compare_model import CompareRole, CompareTableModel, RowKind
+from catalog_app.ui.catalog.compare_model import CompareTableModel
+from catalog_app.ui.catalog.compare_table import CompareTable
 from catalog_app.ui.catalog.pdf_printing import PrintError, print_pdf
 from catalog_app.ui.catalog.sizing import sizing_for
 from catalog_app.ui.catalog.style import apply_catalog_style
 from catalog_app.ui.dialogs import inform
 
 log = logging.getLogger(__name__)
-
-LABEL_COLUMN = 200
 
 
 class CompareView(QWidget):
@@ -128,23 +124,9 @@ class CompareView(QWidget):
             widget.hide()
 
         self.model = CompareTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("compareTable")
-        self.table.setModel(self.model)
-        self.table.setWordWrap(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.sizing.apply_font(self.table)
-        self.model.base_font = self.table.font()
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setMinimumHeight(self.sizing.target)
-        self.sizing.apply_font(header, bold=True)
-        self.model.modelReset.connect(self._after_reset)
+        self.table = CompareTable(self.model, self.sizing)
+        self.table.details_clicked.connect(self.model_activated)
+        self.table.remove_clicked.connect(basket.remove)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("compareEmpty")
@@ -198,51 +180,6 @@ class CompareView(QWidget):
         comparison = build_comparison(sheets) if sheets else None
         self.model.set_comparison(comparison, self._state.language, self.hide_identical.isChecked())
         self._update_state()
-
-    def _after_reset(self) -> None:
-        self.table.clearSpans()
-        columns = self.model.columnCount()
-        for row in self.model.group_rows():
-            self.table.setSpan(row, 0, 1, columns)
-        header = self.table.horizontalHeader()
-        if columns:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(0, LABEL_COLUMN + (40 if self.sizing.touch else 0))
-            for column in range(1, columns):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-        for row in range(self.model.rowCount()):
-            kind = self.model.index(row, 0).data(CompareRole.KIND)
-            if kind is RowKind.ACTIONS:
-                self._place_actions(row)
-            if kind is not RowKind.PHOTO:
-                height = max(self.table.rowHeight(row), self.sizing.target + 4)
-                self.table.setRowHeight(row, height)
-
-    def _place_actions(self, row: int) -> None:
-        """ "Details" and "Remove" under each model (a handful of buttons, not one per row)."""
-        comparison = self.model.comparison
-        if comparison is None:
-            return
-        for column, model in enumerate(comparison.models, start=1):
-            cell = QWidget()
-            buttons = QHBoxLayout(cell)
-            buttons.setContentsMargins(4, 2, 4, 2)
-            buttons.setSpacing(6)
-            details = QPushButton(self.tr("Details"))
-            details.setObjectName("compareDetails")
-            details.clicked.connect(lambda _c=False, i=model.id: self.model_activated.emit(i))
-            remove = QPushButton(self.tr("Remove"))
-            remove.setObjectName("compareRemove")
-            remove.clicked.connect(lambda _c=False, i=model.id: self.basket.remove(i))
-            for button in (details, remove):
-                self.sizing.apply_font(button)
-                button.setMinimumHeight(self.sizing.target)
-            buttons.addStretch(1)
-            buttons.addWidget(details)
-            buttons.addWidget(remove)
-            buttons.addStretch(1)
-            self.table.setIndexWidget(self.model.index(row, column), cell)
 
     def _update_state(self) -> None:
         count = len(self.basket)

@@ -15,11 +15,10 @@ import logging
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMetaMethod, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMetaMethod, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -29,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from catalog_app.domain.spec_format import format_price
 from catalog_app.domain.text import UserFacingError
 from catalog_app.services.catalog import MediaItem, SpecSheet
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.catalog.compare_basket import CompareBasket
 from catalog_app.ui.catalog.data_labels import choice_label
 from catalog_app.ui.catalog.gallery import Gallery
+from catalog_app.ui.catalog.options_box import OptionsBox
 from catalog_app.ui.catalog.sizing import sizing_for
 from catalog_app.ui.catalog.spec_sheet_view import plain_label, spec_group_grid
 from catalog_app.ui.catalog.style import apply_catalog_style
@@ -90,6 +89,7 @@ class ModelPage(QScrollArea):
         self._lang = state.language
         self._layout_class = (False, False)
         self._ticked_options: set[int] = set()
+        self.options_box: OptionsBox | None = None
         self.gallery: Gallery | None = None
         self.compare_button: QPushButton | None = None
         self.tco_button: QPushButton | None = None
@@ -137,8 +137,9 @@ class ModelPage(QScrollArea):
         """The indicative price with the ticked options, or None without a price."""
         if self._sheet is None or self._sheet.model.price_cny is None:
             return None
-        extra = sum(self._sheet.options[i][2] for i in self._ticked_options)
-        return self._sheet.model.price_cny + extra
+        if self.options_box is None:
+            return self._sheet.model.price_cny
+        return self.options_box.configured_price()
 
     # -- building ------------------------------------------------------------------------
     def _width_class(self) -> tuple[bool, bool]:
@@ -154,6 +155,7 @@ class ModelPage(QScrollArea):
         layout.setContentsMargins(margin, 16, margin, 20)
         layout.setSpacing(14)
         self.gallery = self.compare_button = self.tco_button = self.capture_button = None
+        self.options_box = None
         if self._show_back:
             back = QPushButton(self.tr("← Back"))
             back.setObjectName("backButton")
@@ -230,12 +232,11 @@ class ModelPage(QScrollArea):
         price.addStretch(1)
         box.addLayout(price)
         if sheet.options:
-            box.addWidget(plain_label(self.tr("Options"), "sectionHeading"))
-            for position, (name_zh, name_en, price_cny) in enumerate(sheet.options):
-                box.addLayout(self._option_row(position, name_zh, name_en, price_cny))
-            self.configured = plain_label("", "configuredPrice", wrap=True)
-            box.addWidget(self.configured)
-            self._update_configured()
+            self.options_box = OptionsBox(
+                sheet.options, model.price_cny, lang, self.sizing, self._ticked_options
+            )
+            self.options_box.ticks_changed.connect(self._options_ticked)
+            box.addWidget(self.options_box)
         note = sheet.composite_note_zh if lang.startswith("zh") else sheet.composite_note_en
         if note:
             box.addWidget(plain_label(note, "compositeNote", wrap=True))
@@ -243,52 +244,13 @@ class ModelPage(QScrollArea):
         box.addStretch(1)
         for index in range(box.count()):
             widget = box.itemAt(index).widget()
-            if widget is not None and widget is not name:
+            if widget is not None and widget not in (name, self.options_box):
                 self.sizing.apply_font(widget)
         return box
 
-    def _option_row(self, position: int, name_zh: str, name_en: str, price: float) -> QHBoxLayout:
-        name = name_zh if self._lang.startswith("zh") or not name_en else name_en
-        row = QHBoxLayout()
-        tick = QCheckBox()
-        tick.setObjectName("optionTick")
-        tick.setToolTip(self.tr("Add this option to the indicative price"))
-        tick.setMinimumHeight(self.sizing.target)
-        label = plain_label(name, "optionName", wrap=True)
-        label.setBuddy(tick)
-        label.installEventFilter(_ClickToToggle(tick, label))
-        cost = plain_label(self._option_price(price), "optionPrice")
-        for widget in (label, cost):
-            self.sizing.apply_font(widget)
-        tick.toggled.connect(lambda on, p=position: self._option_toggled(p, on))
-        row.addWidget(tick)
-        row.addWidget(label, 1)
-        row.addWidget(cost)
-        return row
-
-    def _option_price(self, price_cny: float) -> str:
-        if not price_cny:
-            return self.tr("included")
-        sign = "+" if price_cny > 0 else "−"
-        return sign + format_price(abs(price_cny), self._lang)
-
-    def _option_toggled(self, position: int, on: bool) -> None:
-        if on:
-            self._ticked_options.add(position)
-        else:
-            self._ticked_options.discard(position)
-        self._update_configured()
-
-    def _update_configured(self) -> None:
-        price = self.configured_price()
-        ticked = bool(self._ticked_options)
-        self.configured.setVisible(ticked and price is not None)
-        if price is not None:
-            self.configured.setText(
-                self.tr("With the ticked options: %1").replace(
-                    "%1", format_price(price, self._lang)
-                )
-            )
+    def _options_ticked(self) -> None:
+        if self.options_box is not None:
+            self._ticked_options = self.options_box.ticked()
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -406,34 +368,10 @@ class ModelPage(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._width_class() != self._layout_class and self._sheet is not None:
-            ticked = set(self._ticked_options)
-            self._rebuild()
-            self._restore_ticks(ticked)
-
-    def _restore_ticks(self, ticked: set[int]) -> None:
-        ticks = self.findChildren(QCheckBox, "optionTick")
-        for position in ticked:
-            if position < len(ticks):
-                ticks[position].setChecked(True)
+            self._rebuild()  # the ticked options are kept in _ticked_options
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            ticked = set(self._ticked_options)
             self._lang = self._state.language
             self._rebuild()
-            self._restore_ticks(ticked)
         super().changeEvent(event)
-
-
-class _ClickToToggle(QObject):
-    """A click on an option's name ticks its box (a bigger target than the box alone)."""
-
-    def __init__(self, box: QCheckBox, parent: QObject) -> None:
-        super().__init__(parent)
-        self._box = box
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonRelease:
-            self._box.toggle()
-            return True
-        return False
