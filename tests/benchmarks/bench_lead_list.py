@@ -13,6 +13,12 @@ small queries for model names, staff names and duplicate links); counts from
 ``ListQuery.count``. Baseline: the same rows read with bare ``sqlite3`` — the page query written
 by hand with the best plan (``+rating`` where the app hides the index too) and the same three
 look-ups for the page's ids; counts with one hand-written ``SELECT count(*)``.
+
+Goals: the issue's — a page shown within 150 ms, a search within 50 ms — and counts no slower
+than 1.5x the bare count. Pages have no ratio goal: the bare side returns raw text, while the
+app converts ids, times and choices for the rows (a few milliseconds for 200 rows), so the ratio
+mostly measures that conversion. The peak RSS of the process is printed after the run (the
+issue's goal: at most 250 MB; the model holds only the pages fetched).
 """
 
 from __future__ import annotations
@@ -105,7 +111,6 @@ def _bare_rows(connection: sqlite3.Connection, sql: str, params: dict[str, Any])
             "lead list: first page shown, newest first (1,000,000 leads)",
             subject="LeadListModel.set_query on a QTableView until the page is inserted",
             baseline="bare sqlite3: the page by hand + its 3 look-ups",
-            goal_ratio=3.0,
             goal_seconds=0.15,
             metric="first_page",
         ),
@@ -113,7 +118,6 @@ def _bare_rows(connection: sqlite3.Connection, sql: str, params: dict[str, Any])
             "lead list: first page of a pinyin search 'wangwei'",
             subject="the same, LeadFilter(text='wangwei')",
             baseline="bare sqlite3: the same LIKEs by hand + look-ups",
-            goal_ratio=3.0,
             goal_seconds=0.05,
             metric="search_page",
         ),
@@ -121,14 +125,14 @@ def _bare_rows(connection: sqlite3.Connection, sql: str, params: dict[str, Any])
             "lead list: first page filtered to hot leads",
             subject="ListQuery.page, LeadFilter(ratings={hot}) (probe, then +rating)",
             baseline="bare sqlite3 with +rating by hand + look-ups",
-            goal_ratio=3.0,
+            goal_seconds=0.15,
             metric="hot_page",
         ),
         Benchmark(
             "lead list: a page 200,000 rows deep (keyset)",
             subject="ListQuery.page(cursor)",
             baseline="bare sqlite3 keyset query + look-ups",
-            goal_ratio=3.0,
+            goal_seconds=0.15,
             metric="deep_page",
         ),
         Benchmark(
