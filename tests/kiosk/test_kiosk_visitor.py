@@ -244,3 +244,28 @@ def test_the_model_page_leads_to_the_cost_against_diesel(
     assert kiosk.tco.page.inputs is not None and kiosk.tco.page.inputs.powertrain == "fcev"
     _tap(qtbot, kiosk.tco.back_button)
     assert kiosk.current_screen() is kiosk.browse
+
+
+def test_interest_left_from_the_cost_comparison_keeps_the_visitors_figures(
+    qtbot: QtBot, make_kiosk: KioskFactory
+) -> None:
+    from catalog_app.services.tco_inputs import tco_inputs_from_json
+
+    kiosk = make_kiosk()
+    kiosk.show_tco(_model_id(kiosk, "ZN-D8-282S"))
+    kiosk.tco.open_keypad("annual_km")
+    _tap(qtbot, kiosk.tco.keypad.keypad.buttons["C"])
+    _type_on_keypad(qtbot, kiosk.tco.keypad.keypad, "80000")
+    _tap(qtbot, kiosk.tco.keypad.ok)
+    _tap(qtbot, kiosk.tco.interest)
+    form = kiosk.interest
+    assert form.ticked_models() == [_model_id(kiosk, "ZN-D8-282S")]
+    _type_on_keypad(qtbot, form.keypad, "13800138000")
+    _tap(qtbot, form.consent)
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
+        _tap(qtbot, form.send)
+    lead = LeadService(kiosk.state.database).get(saved.args[0])
+    assert lead.data.tco_inputs is not None
+    figures = tco_inputs_from_json(lead.data.tco_inputs)
+    assert figures.annual_km == 80_000 and figures.model_code == "ZN-D8-282S"
+    assert form.tco_inputs is None  # not carried over to the next visitor

@@ -35,6 +35,7 @@ from catalog_app.services.catalog import ModelSummary
 from catalog_app.services.consent import current_consent
 from catalog_app.services.lead_input import InterestInput, LeadInput, validate_lead
 from catalog_app.services.leads import LeadService, LeadValidationError
+from catalog_app.services.tco_inputs import TcoInputs, tco_inputs_to_json
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.kiosk.keypad import NumericKeypad
 
@@ -67,6 +68,9 @@ class InterestScreen(QWidget):
         super().__init__(parent)
         self._state = state
         self.model_boxes: dict[uuid.UUID, QCheckBox] = {}
+        # The figures of the visitor's cost comparison, kept with the lead when they came here
+        # from it (the salesperson sees what the buyer worked out).
+        self.tco_inputs: TcoInputs | None = None
         self.title = QLabel()
         self.title.setObjectName("kioskTitle")
         self.back_button = QPushButton()
@@ -182,6 +186,7 @@ class InterestScreen(QWidget):
         self.name.clear()
         self.company.clear()
         self.consent.setChecked(False)
+        self.tco_inputs = None
         for box in self.model_boxes.values():
             box.setChecked(False)
         self.show_problems({}, "")
@@ -210,6 +215,7 @@ class InterestScreen(QWidget):
             consent_version=wording.version,
             consent_purposes=list(wording.purposes),
             interests=[InterestInput(model_id) for model_id in self.ticked_models()],
+            tco_inputs=tco_inputs_to_json(self.tco_inputs) if self.tco_inputs else None,
         )
 
     def submit(self) -> None:

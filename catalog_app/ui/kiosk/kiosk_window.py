@@ -246,14 +246,21 @@ class KioskWindow(QWidget):
 
     def show_interest(self, model_id: uuid.UUID | None) -> None:
         ticked = self.basket.ids() + ([model_id] if model_id else [])
+        from_tco = self.current_screen() is self.tco and self.tco.page.model_id == model_id
+        self.interest.tco_inputs = self.tco.page.inputs if from_tco else None
         self.interest.set_models(self.models, ticked)
         self.interest.show_problems({}, "")
         self.interest.thanks.hide()
         self._show(self.interest)
 
     def _interest_from_top_bar(self) -> None:
-        showing = self.current_screen() is self.model_screen
-        self.show_interest(self.model_screen.model_id() if showing else None)
+        screen = self.current_screen()
+        if screen is self.model_screen:
+            self.show_interest(self.model_screen.model_id())
+        elif screen is self.tco:
+            self.show_interest(self.tco.page.model_id)
+        else:
+            self.show_interest(None)
 
     def show_exit(self) -> None:
         self.exit_screen.start()
