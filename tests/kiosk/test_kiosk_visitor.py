@@ -109,6 +109,7 @@ def test_idle_timeout_wipes_a_half_typed_phone_and_plays_the_attract_loop(
 ) -> None:  # noqa: ANN001 - FakeClock
     kiosk = make_kiosk(idle_seconds=60)
     kiosk.basket.add(_model_id(kiosk, "QL-T6-423C"))
+    kiosk.show_model(_model_id(kiosk, "QL-T6-423C"))
     _tap(qtbot, kiosk.interest_button)
     form = kiosk.interest
     _type_on_keypad(qtbot, form.keypad, "1390000")
@@ -124,6 +125,7 @@ def test_idle_timeout_wipes_a_half_typed_phone_and_plays_the_attract_loop(
     assert form.phone.text() == "" and form.name.text() == ""
     assert not form.consent.isChecked() and form.ticked_models() == []
     assert kiosk.basket.ids() == []
+    assert kiosk.model_screen.model_id() is None
     assert kiosk.attract.name.text()  # a model is on show
     _tap(qtbot, kiosk.attract)
     assert kiosk.current_screen() is kiosk.browse

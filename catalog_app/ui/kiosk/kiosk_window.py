@@ -285,6 +285,7 @@ class KioskWindow(QWidget):
         self.interest.clear()
         self.tco.clear()
         self.basket.clear()
+        self.model_screen.show_model(None)  # options ticked on the model page go too
         self.exit_screen.pin.clear()
         self.exit_screen.message.hide()
         if self.state.language != self.start_language:
