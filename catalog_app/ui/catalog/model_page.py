@@ -192,7 +192,7 @@ class ModelPage(QScrollArea):
         photo_width = 440 if wide else min(480, max(300, self.viewport().width() - 48))
         if self.sizing.touch:
             photo_width = 520 if wide else photo_width
-        self.gallery = Gallery(QSize(photo_width, photo_width * 2 // 3), self.sizing)
+        self.gallery = Gallery(QSize(photo_width, photo_width * 3 // 5), self.sizing)
         self.gallery.set_photos(sheet.photos(), lang)
         header.addWidget(self.gallery, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(self._headline(sheet), 1)
@@ -231,6 +231,7 @@ class ModelPage(QScrollArea):
         price.addWidget(plain_label(sheet.price_text(lang), "modelPrice", select=True))
         price.addStretch(1)
         box.addLayout(price)
+        box.addLayout(self._actions())  # near the top: the first thing staff reach for
         if sheet.options:
             self.options_box = OptionsBox(
                 sheet.options, model.price_cny, lang, self.sizing, self._ticked_options
@@ -240,7 +241,6 @@ class ModelPage(QScrollArea):
         note = sheet.composite_note_zh if lang.startswith("zh") else sheet.composite_note_en
         if note:
             box.addWidget(plain_label(note, "compositeNote", wrap=True))
-        box.addLayout(self._actions())
         box.addStretch(1)
         for index in range(box.count()):
             widget = box.itemAt(index).widget()
