@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from capture_data import Booth
+from capture_data import VCARD, Booth, type_like_a_scanner
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -58,3 +58,17 @@ def test_the_status_bar_shows_who_is_signed_in(window: MainWindow, booth: Booth)
     window.state.sign_in(booth.manager)
     assert switcher.manage_button.isVisible()
     assert window.capture_form.staff_label.text() == "Captured by: 王经理"
+
+
+def test_after_choosing_leads_in_the_navigation_a_scan_lands_in_the_form(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    navigation = window.navigation
+    navigation.setFocus()
+    rect = navigation.visualItemRect(navigation.item(int(Page.LEADS)))
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    form = window.capture_form
+    qtbot.waitUntil(lambda: form.isAncestorOf(QApplication.focusWidget()), timeout=3000)
+    type_like_a_scanner(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    assert window.current_page() is Page.LEADS

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from catalog_app.domain.enums import LeadSource
@@ -76,7 +76,7 @@ class CaptureForm(CaptureLayout):
         self.scan_detector.scanned.connect(self.apply_scan)
         self.scan_field.payload_entered.connect(self.apply_scan)
         self.drafts = DraftKeeper(state, DRAFT_SLOT, self._draft_or_none, self)
-        self.drafts.problem.connect(self._draft_problem)
+        self.drafts.problem.connect(lambda text: text and self._say(text, error=True))
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
         self._duplicate_timer.setInterval(DUPLICATE_DELAY_MS)
@@ -99,7 +99,7 @@ class CaptureForm(CaptureLayout):
         state.database_changed.connect(lambda _db: self.reload_catalog())
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.drafts.flush_now)
+            app.aboutToQuit.connect(if_alive(self, self.drafts.flush_now))
 
         self.retranslate()
         self.reload_catalog()
@@ -361,10 +361,6 @@ class CaptureForm(CaptureLayout):
         DraftService(self._state.database).discard(RECOVERED_SLOT)
         self.draft_banner.setVisible(False)
 
-    def _draft_problem(self, text: str) -> None:
-        if text:
-            self._say(text, error=True)
-
     # -- staff, messages, language -------------------------------------------------------
     def _show_staff(self) -> None:
         member = self._state.current_staff
@@ -378,6 +374,17 @@ class CaptureForm(CaptureLayout):
     def _say(self, text: str, *, error: bool = False, saved: bool = False) -> None:
         self.set_status(text, error=error, saved=saved)
         self.message.emit(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to this screen (e.g. from the navigation), the keyboard focus comes along:
+        a scanner's keys must land here, not in the list that was clicked to get here."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._take_focus)
+
+    def _take_focus(self) -> None:
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or not self.isAncestorOf(focused)):
+            self.person.editors["person_name"].setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
