@@ -1,6 +1,7 @@
 """Smoke test of a built bundle: the frozen app must work with no Python installed.
 
     python3 build/smoke_test.py [BUNDLE] [--screenshot PNG] [--platform xcb] [--strict]
+                                 [--no-system-fonts]
 
 BUNDLE is the folder ``build/dist/catalog-app`` (the default), a one-file program, or a macOS
 ``.app``. Every step runs the frozen program as a user would, in a scratch folder with its own
@@ -64,6 +65,21 @@ def program_in(bundle: Path) -> Path:
     if bundle.is_file():
         return bundle
     raise SystemExit(f"smoke_test: {bundle} does not exist; build it first: python3 build/build.py")
+
+
+def hide_system_fonts(env: dict[str, str], scratch: Path) -> None:
+    """Linux: a fontconfig set-up with no font folders, so the app can only draw with the font
+    it ships (a machine with Chinese fonts installed would otherwise hide a missing one)."""
+    folder = scratch / "no-system-fonts"
+    (folder / "empty").mkdir(parents=True, exist_ok=True)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{folder / 'empty'}</dir><cachedir>{folder / 'cache'}</cachedir>"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env["FONTCONFIG_FILE"] = str(config)
 
 
 def isolated_env(scratch: Path, platform: str) -> dict[str, str]:
@@ -179,12 +195,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="zh_CN", help="language of the run (default zh_CN)")
     parser.add_argument("--keep", type=Path, help="keep the scratch files in this folder")
     parser.add_argument("--strict", action="store_true", help="a skipped step fails the run")
+    parser.add_argument(
+        "--no-system-fonts",
+        action="store_true",
+        help="Linux: hide the system's fonts, so Chinese can only come from the bundled font",
+    )
     args = parser.parse_args(argv)
 
     program = program_in(args.bundle.resolve())
     scratch = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="catalog-smoke-"))
     scratch.mkdir(parents=True, exist_ok=True)
-    smoke = Smoke(program, isolated_env(scratch, args.platform), scratch)
+    env = isolated_env(scratch, args.platform)
+    if args.no_system_fonts:
+        hide_system_fonts(env, scratch)
+    smoke = Smoke(program, env, scratch)
     db = scratch / "fair.sqlite"
     out = scratch / "out"
     out.mkdir(exist_ok=True)

@@ -138,3 +138,14 @@ def test_the_driver_signs_in_as_the_manager_the_smoke_command_makes(
 
     assert smoke_script.SMOKE_MANAGER == smoke_steps.SMOKE_MANAGER
     assert smoke_script.SMOKE_MANAGER_PIN == smoke_steps.SMOKE_MANAGER_PIN
+
+
+def test_system_fonts_can_be_hidden_so_only_the_bundled_font_remains(
+    smoke_script: ModuleType, tmp_path: Path
+) -> None:
+    env: dict[str, str] = {}
+    smoke_script.hide_system_fonts(env, tmp_path)
+    config = Path(env["FONTCONFIG_FILE"])
+    text = config.read_text(encoding="utf-8")
+    assert "<dir>" in text and "/usr/share/fonts" not in text
+    assert (config.parent / "empty").is_dir()
