@@ -96,8 +96,9 @@ class DashboardPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll_changes)
-        state.staff_changed.connect(lambda _member: self._update_buttons())
-        state.database_changed.connect(lambda _db: self._database_changed())
+        # Bound methods, not lambdas: Qt drops the connections when this page is deleted.
+        state.staff_changed.connect(self._staff_changed)
+        state.database_changed.connect(self._database_changed)
         self.retranslate()
         self._update_buttons()
 
@@ -115,6 +116,9 @@ class DashboardPage(QWidget):
         self.loading.setText(self.tr("Adding up the figures…"))
         self._update_buttons()
         self._show_updated()
+
+    def _staff_changed(self, _member: object) -> None:
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         manager = self._state.is_manager
@@ -152,7 +156,7 @@ class DashboardPage(QWidget):
         self.timer.stop()
         super().hideEvent(event)
 
-    def _database_changed(self) -> None:
+    def _database_changed(self, _database: object = None) -> None:
         self._token = None
         if self.isVisible():
             self.refresh()
@@ -214,7 +218,7 @@ class DashboardPage(QWidget):
             self.export_dialog.raise_()
             return self.export_dialog
         dialog = ExportDialog(self._state, initial_filter or LeadFilter(), self)
-        dialog.exported.connect(lambda result: self._after_export(result))
+        dialog.exported.connect(self._after_export)
         self.export_dialog = dialog
         dialog.show()
         return dialog
@@ -251,8 +255,11 @@ class DashboardPage(QWidget):
             on_finished=self._report_written,
             on_failed=self._report_failed,
         )
-        task.signals.ended.connect(lambda: self.report_button.setEnabled(True))
+        task.signals.ended.connect(self._report_ended)
         return task
+
+    def _report_ended(self) -> None:
+        self.report_button.setEnabled(True)
 
     def _report_written(self, result) -> None:  # type: ignore[no-untyped-def]
         self.message.emit(self.tr("Fair report saved: %1").replace("%1", str(result.path)))

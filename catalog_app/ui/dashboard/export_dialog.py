@@ -78,6 +78,7 @@ class ExportDialog(QDialog):
         self._state = state
         self.task: Task | None = None
         self._count_task: Task | None = None
+        self._count_serial = 0
         self.result: ExportResult | None = None
         self.filters = ExportFilterPanel(initial_filter or LeadFilter(), state.language)
         self.filters.changed.connect(self._schedule_count)
@@ -124,7 +125,8 @@ class ExportDialog(QDialog):
         self._build()
         self.retranslate()
         self._format_changed()
-        state.staff_changed.connect(lambda _m: self._update_permission())
+        # Bound methods, not lambdas: Qt drops the connections when the dialog is deleted.
+        state.staff_changed.connect(self._staff_changed)
         self._update_permission()
         self._load_choices()
         self._schedule_count()
@@ -202,19 +204,25 @@ class ExportDialog(QDialog):
         if self._count_task is not None and not self._count_task.is_done:
             self._count_task.cancel()
         database, flt = self._state.database, self.filters.current_filter()
+        self._count_serial += 1
+        serial = self._count_serial
         self.count_label.setText(self.tr("Counting…"))
-        task = self._state.tasks.start(
-            "export-count", lambda _ctx: count_leads(database, flt), on_finished=None
+        self._count_task = self._state.tasks.start(
+            "export-count",
+            lambda _ctx: (serial, count_leads(database, flt)),
+            on_finished=self._counted,
         )
-        task.signals.finished.connect(lambda n, t=task: self._counted(t, n))
-        self._count_task = task
 
-    def _counted(self, task: Task, count: int) -> None:
-        if task is not self._count_task:
+    def _counted(self, result: tuple[int, int]) -> None:
+        serial, count = result
+        if serial != self._count_serial:
             return  # an older count
         self.count_label.setText(self.tr("%n lead(s) will be exported.", "", count))
 
     # -- permission, format, file -------------------------------------------------------------
+    def _staff_changed(self, _member: object) -> None:
+        self._update_permission()
+
     def _update_permission(self) -> None:
         allowed = self._state.is_manager
         running = self.task is not None and not self.task.is_done

@@ -51,12 +51,15 @@ class ChoiceList(QWidget):
         self.items = QListWidget()
         self.items.setMinimumHeight(70)
         self.items.setMaximumHeight(110)
-        self.items.itemChanged.connect(lambda _item: self.changed.emit())
+        self.items.itemChanged.connect(self._item_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.search)
         layout.addWidget(self.items)
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        self.changed.emit()
 
     def fill(self, choices: tuple[Choice, ...], lang: str, ticked: frozenset) -> None:  # type: ignore[type-arg]
         self.items.blockSignals(True)
