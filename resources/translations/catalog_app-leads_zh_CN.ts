@@ -52,6 +52,18 @@
         <translation>意向车型</translation>
     </message>
     <message>
+        <source>Purchase timeframe</source>
+        <translation>购买时间</translation>
+    </message>
+    <message>
+        <source>Financing</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Charging or swap</source>
+        <translation>充电或换电</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>

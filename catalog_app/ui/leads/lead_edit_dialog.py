@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -69,7 +70,7 @@ class LeadEditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("leadEditDialog")
         self.setWindowTitle(self.tr("Edit lead"))
-        self.resize(760, 640)
+        self.resize(780, 660)
         self._state = state
         self.lead_id = lead_id
         self._saving = False
@@ -107,10 +108,11 @@ class LeadEditDialog(QDialog):
         self.interests = QTableWidget(0, 2)
         self.interests.setObjectName("edit_interests")
         self.interests.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Quantity")])
-        self.interests.horizontalHeader().setStretchLastSection(False)
-        self.interests.setColumnWidth(0, 420)
+        header = self.interests.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.interests.verticalHeader().setVisible(False)
-        self.interests.setMinimumHeight(110)
+        self.interests.setMinimumHeight(90)
         first = self.record.data.interests[0] if self.record.data.interests else None
         for interest in self.record.data.interests:
             self.add_interest(interest.model_id, interest.quantity)
@@ -127,13 +129,17 @@ class LeadEditDialog(QDialog):
         _choose(self.financing, first.financing if first else Financing.UNDECIDED)
         _choose(self.energy, first.energy_preference if first else EnergyPreference.UNDECIDED)
         wishes = QHBoxLayout()
-        for widget in (add, remove, self.timeframe, self.financing, self.energy):
-            wishes.addWidget(widget)
+        wishes.addWidget(add)
+        wishes.addWidget(remove)
+        wishes.addStretch(1)
         self.notes = QPlainTextEdit(self.record.data.notes)
         self.notes.setObjectName("edit_notes")
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(70)
         self._add_row(form, "interests", self.tr("Models of interest"), self.interests)
         form.addRow("", wishes)
+        form.addRow(self.tr("Purchase timeframe"), self.timeframe)
+        form.addRow(self.tr("Financing"), self.financing)
+        form.addRow(self.tr("Charging or swap"), self.energy)
         self._add_row(form, "notes", self.tr("Notes"), self.notes)
         consent = QLabel(self._consent_text())
         consent.setWordWrap(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,9 +40,9 @@ MATCHING = "matching"
 NOT_EXPORTED = "not_exported"
 COLUMN_WIDTHS = {
     Column.NAME: 110,
-    Column.COMPANY: 180,
+    Column.COMPANY: 170,
     Column.PHONE: 115,
-    Column.EMAIL: 160,
+    Column.EMAIL: 150,
     Column.RATING: 56,
     Column.FOLLOW_UP: 76,
     Column.MODELS: 190,
@@ -245,12 +245,14 @@ class LeadListPanel(QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
-        locale = self.locale()
+        # Grouped digits in the UI language (the process locale may be "C" on a bare system).
+        locale = QLocale("zh_CN" if self._state.language.startswith("zh") else "en_US")
         matching = self.counts.values.get(MATCHING)
         if matching is None:
             self.count_label.setText(self.tr("Counting leads…"))
         else:
-            self.count_label.setText(self.tr("%Ln lead(s)", "", matching))
+            text = self.tr("%Ln lead(s)", "", matching)
+            self.count_label.setText(text.replace(str(matching), locale.toString(matching)))
         waiting = self.counts.values.get(NOT_EXPORTED)
         if waiting is None:
             self.not_exported_label.setText(self.tr("Not yet exported: counting…"))
