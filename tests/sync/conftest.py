@@ -6,16 +6,16 @@ A device is a copy of one migrated template file (migrations run once per sessio
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from sync_data import new_device
 
 from catalog_app.domain.enums import StaffRole
 from catalog_app.services.accounts import AccountService, StaffMember
-from catalog_app.store.database import Database, open_sqlite
+from catalog_app.store.database import Database
 from catalog_app.store.migrations import upgrade_to_head
 
 DeviceFactory = Callable[[str], Database]
@@ -38,10 +38,7 @@ def make_device(tmp_path: Path, template_file: Path) -> Iterator[DeviceFactory]:
     opened: list[Database] = []
 
     def make(name: str) -> Database:
-        folder = tmp_path / name
-        folder.mkdir(parents=True, exist_ok=False)
-        shutil.copyfile(template_file, folder / "catalog.sqlite")
-        database = open_sqlite(folder / "catalog.sqlite", backup_on_open=False)
+        database = new_device(template_file, tmp_path / name)
         opened.append(database)
         return database
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +15,14 @@ from catalog_app.domain.enums import LeadSource, Rating
 from catalog_app.domain.models import Lead, LeadDuplicateLink, LeadInterest
 from catalog_app.domain.models.leads import PERSONAL_FIELDS
 from catalog_app.services.sync.tables import mergeable_tables
-from catalog_app.store.database import Database
+from catalog_app.store.database import Database, open_sqlite
+
+
+def new_device(template: Path, folder: Path) -> Database:
+    """A booth laptop's fresh database: a copy of a migrated template, opened as a device."""
+    folder.mkdir(parents=True)
+    shutil.copyfile(template, folder / "catalog.sqlite")
+    return open_sqlite(folder / "catalog.sqlite", backup_on_open=False)
 
 
 def add_lead(
@@ -87,12 +96,12 @@ def contents(
     skip_tables: Iterable[str] = (),
 ) -> dict[str, set[tuple[Any, ...]]]:
     """Every merged table as a set of whole rows, leaving out rows written by ``exclude_devices``
-    (the merging machines' own log, audit and link rows) and duplicate links (compared apart)."""
+    (the merging machines' own log, audit and link rows) and the tables ``skip_tables``."""
     skip = set(exclude_devices)
     found: dict[str, set[tuple[Any, ...]]] = {}
     with database.engine.connect() as connection:
         for table in mergeable_tables():
-            if table.name == "lead_duplicate_link" or table.name in skip_tables:
+            if table.name in skip_tables:
                 continue
             rows = connection.execute(select(table)).all()
             found[table.name] = {_hashable(row) for row in rows if row.device_id not in skip}

@@ -47,7 +47,7 @@ from catalog_app.services.sync.apply_table import (
     load_knowledge,
     merge_table,
 )
-from catalog_app.services.sync.duplicates import link_duplicates
+from catalog_app.services.sync.duplicates import LOWEST_DERIVED_STAMP, link_duplicates
 from catalog_app.services.sync.errors import MergeProblem, PackageRefused
 from catalog_app.services.sync.media import copy_media, missing_media
 from catalog_app.services.sync.package_check import OpenedPackage, open_package
@@ -298,7 +298,9 @@ def _merge_package(
         outcome.tables[table.name] = counts
         if low:
             lowest[table.name] = low
-    outcome.duplicate_links = link_duplicates(connection, session, alias)
+    outcome.duplicate_links = link_duplicates(connection, alias)
+    if outcome.duplicate_links:
+        lowest["lead_duplicate_link"] = LOWEST_DERIVED_STAMP  # derived links: stamped below all
     marks.raise_knowledge(session, manifest.knowledge)
     marks.lower_push_marks(session, lowest)
     session.flush()

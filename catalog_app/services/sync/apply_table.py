@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     case,
     func,
     literal,
@@ -75,15 +78,16 @@ class TableStep:
     label: str
 
 
+@cache
 def _attached(table: Table, alias: str) -> Table:
     columns = [Column(c.name, c.type) for c in table.columns]
     return Table(table.name, MetaData(), *columns, schema=alias)
 
 
-def _chunk_counts(
-    connection: Connection, table: Table, incoming: Table, low: int, high: int
-) -> tuple[TableCounts, str]:
-    inc = incoming.alias("inc")
+@cache
+def _count_statement(table: Table, alias: str) -> Any:
+    """Counts of one chunk (rowids from ``:low`` up to ``:high``); see the module docstring."""
+    inc = _attached(table, alias).alias("inc")
     cur = table.alias("cur")
     src = SOURCE_KNOWLEDGE.alias("sk")
     tgt = TARGET_KNOWLEDGE.alias("tk")
@@ -98,10 +102,10 @@ def _chunk_counts(
     conflict = conflicting_sql(table, inc.c, cur.c, src.c.hlc, tgt.c.hlc, DIALECT)
     rowid = literal_column("inc.rowid")
 
-    def count_of(condition: object) -> object:
+    def count_of(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    query = (
+    return (
         select(
             func.count(),
             count_of(absent),
@@ -111,9 +115,32 @@ def _chunk_counts(
             func.min(case((or_(absent, wins), inc.c.hlc))),
         )
         .select_from(joined)
-        .where(rowid >= low, rowid < high)
+        .where(rowid >= bindparam("low"), rowid < bindparam("high"))
     )
-    rows, new, updated, conflicts, conflicts_won, lowest = connection.execute(query).one()
+
+
+@cache
+def _upsert_statement(table: Table, alias: str) -> Any:
+    names = column_names(table)
+    inc = _attached(table, alias).alias("inc")
+    rowid = literal_column("inc.rowid")
+    rows = select(*(inc.c[name] for name in names)).where(
+        rowid >= bindparam("low"), rowid < bindparam("high")
+    )
+    statement = sqlite_insert(table).from_select(names, rows)
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={name: statement.excluded[name] for name in names if name != "id"},
+        where=incoming_wins(table, statement.excluded, table.c, DIALECT),
+    )
+
+
+def _chunk_counts(
+    connection: Connection, table: Table, alias: str, low: int, high: int
+) -> tuple[TableCounts, str]:
+    statement = _count_statement(table, alias)
+    result = connection.execute(statement, {"low": low, "high": high}).one()
+    rows, new, updated, conflicts, conflicts_won, lowest = result
     counts = TableCounts(
         incoming=rows,
         new=new,
@@ -125,20 +152,9 @@ def _chunk_counts(
     return counts, lowest or ""
 
 
-def _upsert_chunk(
-    connection: Connection, table: Table, incoming: Table, low: int, high: int
-) -> int:
-    names = column_names(table)
-    inc = incoming.alias("inc")
-    rowid = literal_column("inc.rowid")
-    rows = select(*(inc.c[name] for name in names)).where(rowid >= low, rowid < high)
-    statement = sqlite_insert(table).from_select(names, rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={name: statement.excluded[name] for name in names if name != "id"},
-        where=incoming_wins(table, statement.excluded, table.c, DIALECT),
-    )
-    return int(connection.execute(statement).rowcount)
+def _upsert_chunk(connection: Connection, table: Table, alias: str, low: int, high: int) -> int:
+    result = connection.execute(_upsert_statement(table, alias), {"low": low, "high": high})
+    return int(result.rowcount)
 
 
 def merge_table(
@@ -146,7 +162,6 @@ def merge_table(
 ) -> tuple[TableCounts, str]:
     """Merge ``alias.<table>`` into the file; returns the counts and the lowest stamp of the
     rows that changed here ("" if none did)."""
-    incoming = _attached(table, alias)
     bounds = connection.exec_driver_sql(
         f"SELECT min(rowid), max(rowid) FROM {alias}.{table.name}"
     ).one()
@@ -158,9 +173,9 @@ def merge_table(
     while low <= last:
         where.steps.raise_if_cancelled()
         high = low + CHUNK_ROWS
-        chunk, chunk_lowest = _chunk_counts(connection, table, incoming, low, high)
+        chunk, chunk_lowest = _chunk_counts(connection, table, alias, low, high)
         if chunk.changed:
-            written = _upsert_chunk(connection, table, incoming, low, high)
+            written = _upsert_chunk(connection, table, alias, low, high)
             if written != chunk.changed:  # cannot happen under the write lock; say so if it does
                 log.warning("%s: %d rows written, %d expected", table.name, written, chunk.changed)
         counts.add(chunk)

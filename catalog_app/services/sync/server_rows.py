@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -77,19 +78,24 @@ def count_changes(
     return counts, lowest
 
 
+@cache
+def _upsert_statement(table: Table, dialect: str) -> Any:
+    """``INSERT … ON CONFLICT (id) DO UPDATE … WHERE <incoming wins>`` (built once: it is big)."""
+    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = make(table)
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={name: statement.excluded[name] for name in column_names(table) if name != "id"},
+        where=incoming_wins(table, statement.excluded, table.c, dialect),
+    )
+
+
 def upsert_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
     """Write ``rows`` into the target; a row replaces the target's only if it wins the rule."""
     if not rows:
         return
-    dialect = connection.dialect.name
-    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = _upsert_statement(table, connection.dialect.name)
     names = column_names(table)
-    statement = make(table)
-    statement = statement.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={name: statement.excluded[name] for name in names if name != "id"},
-        where=incoming_wins(table, statement.excluded, table.c, dialect),
-    )
     ordered = sorted(rows, key=lambda row: row["id"])
     for part in _chunks(ordered, 500):
         connection.execute(statement, [{n: row[n] for n in names} for row in part])
