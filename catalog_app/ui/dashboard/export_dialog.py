@@ -59,8 +59,9 @@ CSV_LIKE = (ExportFormat.CSV, ExportFormat.SALESFORCE, ExportFormat.HUBSPOT)
 
 
 def default_folder() -> Path:
+    """The Documents folder if it exists, else the home folder."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +36,7 @@ from catalog_app.services.exports.moments import local_offset
 from catalog_app.services.lead_query import LeadFilter
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_HEIGHT = 24  # a list row with a check box, in pixels
 
 
 class ChoiceList(QWidget):
@@ -42,15 +44,16 @@ class ChoiceList(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, rows: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._narrow)
         self.items = QListWidget()
-        self.items.setMinimumHeight(70)
-        self.items.setMaximumHeight(110)
+        self.items.setFixedHeight(ROW_HEIGHT * rows + 6)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.itemChanged.connect(self._item_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +71,7 @@ class ChoiceList(QWidget):
             name = choice.name(lang)
             text = name if name == choice.code else f"{name}  ({choice.code})"
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(ID_ROLE, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -138,9 +142,9 @@ class ExportFilterPanel(QWidget):
         for source, box in self.source_boxes.items():
             box.setChecked(source in initial.sources)
             box.toggled.connect(self.changed)
-        self.models = ChoiceList("exportModels")
-        self.staff = ChoiceList("exportStaff")
-        self.devices = ChoiceList("exportDevices")
+        self.models = ChoiceList("exportModels", rows=5)
+        self.staff = ChoiceList("exportStaff", rows=5)
+        self.devices = ChoiceList("exportDevices", rows=5)
         for chooser in (self.models, self.staff, self.devices):
             chooser.changed.connect(self.changed)
         self.purpose = QComboBox()
@@ -178,9 +182,21 @@ class ExportFilterPanel(QWidget):
         kept.addWidget(self.kept_label, 1)
         kept.addWidget(self.drop_kept)
         self.labels = [QLabel() for _ in range(8)]
-        rows = (dates, ratings, sources, self.models, self.staff, self.devices, self.purpose, kept)
-        for label, row in zip(self.labels, rows, strict=True):
+        # Models, staff and devices side by side: the dialog fits a 768-pixel-high screen.
+        lists = QGridLayout()
+        lists.setContentsMargins(0, 0, 0, 0)
+        for column, (label, chooser) in enumerate(
+            zip(self.labels[3:6], (self.models, self.staff, self.devices), strict=True)
+        ):
+            lists.addWidget(label, 0, column)
+            lists.addWidget(chooser, 1, column)
+            lists.setColumnStretch(column, 2 if chooser is self.models else 1)
+        rows = (dates, ratings, sources)
+        for label, row in zip(self.labels[:3], rows, strict=True):
             self.form.addRow(label, row)
+        self.form.addRow(lists)
+        self.form.addRow(self.labels[6], self.purpose)
+        self.form.addRow(self.labels[7], kept)
         self.form.addRow("", self.not_exported)
 
     def retranslate(self) -> None:
