@@ -42,6 +42,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     literal,
     select,
 )
@@ -62,10 +63,11 @@ BATCH = 500
 FACET_COLUMNS = ("body_type", "powertrain", "drive_form")
 FIGURE_COLUMNS = ("battery_kwh", "range_km", "payload_kg", "gcw_t", "price_cny")
 
+TABLE_PREFIX = "catalog_search_v"
 # Outside Base.metadata on purpose: derived data, never migrated, merged or exported.
 _metadata = MetaData()
 SEARCH_TABLE = Table(
-    "catalog_search_v3",
+    f"{TABLE_PREFIX}3",
     _metadata,
     Column("model_id", Uuid, primary_key=True),
     Column("exhibitor_id", Uuid, nullable=False),
@@ -191,6 +193,9 @@ class SearchIndex:
                     return 0
         options = {SQLITE_BEGIN: "IMMEDIATE"} if self._db.is_sqlite else {}
         with engine.connect().execution_options(**options) as connection, connection.begin():
+            for name in inspect(connection).get_table_names():
+                if is_derived_table(name) and name != SEARCH_TABLE.name:  # an older version
+                    Table(name, MetaData()).drop(connection)
             SEARCH_TABLE.create(connection, checkfirst=True)
             stale, gone = self._changes(connection)
             for chunk in _chunks(gone):
@@ -277,6 +282,12 @@ class SearchIndex:
 def _chunks(ids: Sequence[uuid.UUID], size: int = BATCH) -> Iterable[Sequence[uuid.UUID]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def is_derived_table(name: str) -> bool:
+    """True for the search table (any version): derived data, outside the ORM metadata. Schema
+    comparisons of models and migrations leave these out."""
+    return name.startswith(TABLE_PREFIX)
 
 
 def drop_search_table(database: Database) -> None:

@@ -115,3 +115,43 @@ def test_when_the_table_cannot_be_written_the_search_reads_the_models_directly(
     result = catalog.search(CatalogQuery(powertrains=frozenset({"bev_swap"})))
     assert result.total == 3
     assert result.counts.facets["body_type"] == {"tractor": 1, "mixer": 1, "cargo": 1}
+
+
+def test_the_migrations_check_leaves_the_search_table_out_and_only_it(
+    catalog_db: Database,
+) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from catalog_app.domain.base import Base
+    from catalog_app.services.catalog_search_index import is_derived_table
+
+    CatalogService(catalog_db).overview()  # a search made the table
+
+    def differences(skip_derived: bool) -> list[object]:
+        def include(name: str | None, type_: str, _parents: object) -> bool:
+            derived = type_ == "table" and name is not None and is_derived_table(name)
+            return not (skip_derived and derived)
+
+        with catalog_db.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_name": include}
+            )
+            return list(compare_metadata(context, Base.metadata))
+
+    assert differences(skip_derived=True) == []
+    unfiltered = differences(skip_derived=False)  # the table and its three indexes
+    assert sorted(d[0] for d in unfiltered) == ["remove_index"] * 3 + ["remove_table"]  # type: ignore[index]
+    tables = [d[1] for d in unfiltered if d[0] == "remove_table"]  # type: ignore[index]
+    assert tables[0].name == SEARCH_TABLE.name
+
+
+def test_an_older_search_table_is_dropped_when_the_current_one_is_made(
+    catalog_db: Database,
+) -> None:
+    with catalog_db.engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE catalog_search_v1 (model_id CHAR(32))")
+    assert len(CatalogService(catalog_db).list_models("")) == 7
+    with catalog_db.engine.connect() as connection:
+        names = inspect(connection).get_table_names()
+    assert SEARCH_TABLE.name in names and "catalog_search_v1" not in names
