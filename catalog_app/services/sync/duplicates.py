@@ -16,8 +16,9 @@ that find the same pair make the very same row and never fight over it:
 
 Rows are inserted with Core (the ORM's stamping hook would restamp them). The set of links can
 depend on the order in which packages arrived: a pair that matched at one step stays linked for
-review even if a later package changes one of the phone numbers. Every pair that matches in the
-end is linked whatever the order.
+review even if a later package changes one of the phone numbers, and its reason can differ
+between machines for the same reason ("phone" wins where two such rows meet). Every pair that
+matches in the end is linked whatever the order.
 """
 
 from __future__ import annotations
