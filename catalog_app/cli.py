@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "catalog_app.commands.lead_commands",
     "catalog_app.commands.export_commands",
     "catalog_app.commands.search_commands",
+    "catalog_app.commands.sync_commands",
 )
 
 
