@@ -8,9 +8,12 @@ through thousands of cards therefore never stalls on decoding.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import weakref
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
@@ -42,14 +45,44 @@ def load_scaled(path: Path, size: QSize) -> QPixmap | None:
 
 
 class _Relay(QObject):
-    decoded = Signal(object, object)  # key, QImage (null when unreadable)
+    """Carries decoded pictures from the pool threads to the GUI thread.
+
+    One for the whole process, never deleted: a worker may finish after the cache that asked
+    for its picture is gone (a closed window), and must then emit into something that still
+    exists. The relay hands each picture to its cache if that cache is still alive.
+    """
+
+    decoded = Signal(int, object, object)  # cache number, key, QImage (null when unreadable)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caches: weakref.WeakValueDictionary[int, ThumbnailCache] = (
+            weakref.WeakValueDictionary()
+        )
+        self.decoded.connect(self._deliver)
+
+    def _deliver(self, number: int, key: Key, image: QImage) -> None:
+        cache = self.caches.get(number)
+        if cache is not None and shiboken6.isValid(cache):
+            cache.decoded(key, image)
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()  # created on the GUI thread by the first cache
+    return _relay
 
 
 class _Decode(QRunnable):
-    def __init__(self, key: Key, relay: _Relay) -> None:
+    def __init__(self, number: int, key: Key) -> None:
         super().__init__()
+        self._number = number
         self._key = key
-        self._relay = relay
 
     def run(self) -> None:  # a pool thread: QImage only, never QPixmap
         path, width, height = self._key
@@ -58,7 +91,7 @@ class _Decode(QRunnable):
         except Exception:  # noqa: BLE001 - a bad file shows the placeholder, never a crash
             log.exception("decoding %s failed", path)
             image = QImage()
-        self._relay.decoded.emit(self._key, image)
+        _the_relay().decoded.emit(self._number, self._key, image)
 
 
 class ThumbnailCache(QObject):
@@ -70,10 +103,9 @@ class ThumbnailCache(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.decoded.connect(self._decoded)
+        self._pool = QThreadPool.globalInstance()
+        self._number = next(_numbers)
+        _the_relay().caches[self._number] = self
         self._pixmaps: dict[Key, QPixmap | None] = {}
         self._pending: set[Key] = set()
 
@@ -86,7 +118,7 @@ class ThumbnailCache(QObject):
             return self._pixmaps[key]
         if key not in self._pending:
             self._pending.add(key)
-            self._pool.start(_Decode(key, self._relay))
+            self._pool.start(_Decode(self._number, key))
         return None
 
     def is_pending(self) -> bool:
@@ -95,10 +127,8 @@ class ThumbnailCache(QObject):
     def clear(self) -> None:
         self._pixmaps.clear()
 
-    def wait(self, timeout_ms: int = 5000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
-
-    def _decoded(self, key: Key, image: QImage) -> None:
+    def decoded(self, key: Key, image: QImage) -> None:
+        """A picture asked for is ready (called on the GUI thread by the relay)."""
         self._pending.discard(key)
         if len(self._pixmaps) >= MAX_ENTRIES:
             self._pixmaps.pop(next(iter(self._pixmaps)))
