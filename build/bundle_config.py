@@ -492,3 +492,14 @@ def dangling_symlinks(entries: list[tuple[str, str, str]]) -> set[str]:
                 dangling.add(dest)
                 changed = True
     return dangling
+
+
+def mib_of(entries: list[tuple[str, str, str]]) -> float:
+    """MiB of the source files of TOC entries (links and missing files count nothing)."""
+    import os
+
+    total = 0
+    for _dest, source, kind in entries:
+        if kind != "SYMLINK" and source and os.path.isfile(source):
+            total += os.path.getsize(source)
+    return total / 2**20

@@ -14,6 +14,9 @@ on screen), and spawn to exit. "Cold" means a new process each round with the di
 Goal: the frozen window shown within 1 s. The one-file program, when built, unpacks itself into
 a temporary folder at every start: its row is for information.
 
+``bundle.cli``: ``catalog-app --version`` frozen vs installed: what the bundle itself adds to a
+start (bootloader, unpacking nothing, interpreter, the CLI's imports), without Qt. Information.
+
 ``bundle.size``: the one-folder bundle's files (symbolic links not counted) against what pip
 installs for the same dependencies (their files in site-packages; Python itself not counted).
 The harness prints seconds, so this row's figures are MiB written as seconds: "144.60 s" means
@@ -164,6 +167,47 @@ def onefile_start(ctx: RunContext) -> Iterator[Pair]:
     frozen = [str(program), *window_only(db)]
     installed = [sys.executable, "-m", "catalog_app", *window_only(db)]
     yield Pair(subject=lambda: start_once(frozen, env), baseline=lambda: start_once(installed, env))
+
+
+def version_once(command: list[str], env: dict[str, str]) -> float:
+    """Seconds for ``catalog-app --version``: start-up of the program and its CLI, no Qt."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout.startswith("catalog-app "):
+        raise RuntimeError(f"{command[0]} --version failed ({done.returncode}): {done.stderr}")
+    return time.perf_counter() - started
+
+
+@register(
+    "bundle.cli",
+    [
+        Benchmark(
+            "frozen app: catalog-app --version (onedir)",
+            subject="frozen catalog-app --version: bootloader, interpreter, CLI parser",
+            baseline="python -m catalog_app --version",
+        )
+    ],
+    repeat=7,
+    quick_repeat=3,
+    warmup=1,
+)
+@contextmanager
+def frozen_cli(ctx: RunContext) -> Iterator[Pair]:
+    program = frozen_program(onedir_bundle())
+    env = child_env(ctx)
+    frozen = [str(program), "--version"]
+    installed = [sys.executable, "-m", "catalog_app", "--version"]
+    yield Pair(
+        subject=lambda: version_once(frozen, env), baseline=lambda: version_once(installed, env)
+    )
 
 
 def folder_mib(folder: Path) -> float:
