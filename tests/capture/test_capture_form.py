@@ -304,3 +304,21 @@ def test_the_duplicate_banner_appears_while_typing_a_known_mobile(
     assert "张三 · 示例物流" in banner.text.text() and "same mobile" in banner.text.text()
     qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
+
+
+def test_switching_the_language_keeps_what_was_typed(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_chinese(form.person.editors["person_name"], "张三")
+    pick_model(qtbot, form, "E49")
+    form.business.set_rating(Rating.WARM)
+    form._state.languages.set_language("zh_CN")
+    name_label = form.person.labels["person_name"]
+    qtbot.waitUntil(lambda: name_label.text() == "姓名(&N)：", timeout=3000)
+    assert form.person.editors["person_name"].text() == "张三"
+    assert form.business.rating() is Rating.WARM
+    table = form.business.interests.table
+    assert table.item(0, 0).text().startswith("黔岭 E49 换电牵引车")
+    assert form.business.timeframe.currentText() == "未定"
+    assert "参展商" in form.consent.wording.text()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from catalog_app.domain.enums import LeadSource
+from catalog_app.services.catalog import ModelSummary
 from catalog_app.services.drafts import DraftService
 from catalog_app.services.lead_input import validate_lead
 from catalog_app.services.leads import LeadService, LeadValidationError
@@ -69,6 +70,7 @@ class CaptureForm(CaptureLayout):
         self._duplicate_generation = 0
         self._conflicts: dict[str, str] = {}
         self._focus_before_save: QWidget | None = None
+        self._models: list[ModelSummary] = []
         self.merge_dialog: MergeDialog | None = None
         self.parts = FormParts(self.person, self.business, self.consent)
 
@@ -114,17 +116,18 @@ class CaptureForm(CaptureLayout):
         except Exception:  # noqa: BLE001 - the form works without a fair
             fair = None
         self._fair_id = fair.id if fair else None
-        lang = self._state.language
         self._state.tasks.start(
             "capture-models",
             lambda _ctx: catalog.list_models(),
-            on_finished=if_alive(
-                self, lambda models: self.business.interests.set_models(models, lang)
-            ),
+            on_finished=if_alive(self, self._models_loaded),
             on_failed=if_alive(
                 self, lambda exc: self._say(error_text(exc, self._state.language), error=True)
             ),
         )
+
+    def _models_loaded(self, models: list[ModelSummary]) -> None:
+        self._models = models
+        self.business.interests.set_models(models, self._state.language)
 
     def start_with_model(self, model_id: uuid.UUID) -> None:
         """Start (or continue) a lead for a visitor interested in ``model_id``."""
@@ -393,5 +396,7 @@ class CaptureForm(CaptureLayout):
 
     def retranslate(self) -> None:
         self.retranslate_layout(self._state.language)
+        if self._models:  # model names in the new language
+            self.business.interests.set_models(self._models, self._state.language)
         self._show_staff()
         self._show_conflicts()
