@@ -28,7 +28,7 @@ from sqlalchemy.sql import FromClause
 from catalog_app.domain.search_keys import fold, search_key
 from catalog_app.domain.spec_fields import BODY_TYPES, DRIVE_FORMS, POWERTRAINS, Choice
 from catalog_app.services.catalog_search_index import SEARCH_TABLE
-from catalog_app.services.catalog_search_text import escape_like, pinyin_patterns
+from catalog_app.services.catalog_search_text import escape_like, has_han, pinyin_patterns
 
 FACETS: dict[str, tuple[Choice, ...]] = {
     "body_type": BODY_TYPES,
@@ -170,9 +170,9 @@ def choices_named_by(word: str) -> dict[str, list[str]]:
 def text_condition(source: FromClause, text: str) -> ColumnElement[bool] | None:
     """Every word found in the model's keys (see ``catalog_search_text.py``); None for no text.
 
-    On the derived search table a word matches the text key or, read as pinyin, the syllable
-    key. Reading ``truck_model`` directly (the fallback), it matches ``search_key`` or names
-    one of the model's choices.
+    On the derived search table a word with Chinese characters matches the Chinese key; another
+    word the Latin key or, read as pinyin, the syllable key. Reading ``truck_model`` directly
+    (the fallback), every word matches ``search_key`` or names one of the model's choices.
     """
     words = query_words(text)
     if not words:
@@ -180,9 +180,11 @@ def text_condition(source: FromClause, text: str) -> ColumnElement[bool] | None:
     derived = source is SEARCH_TABLE
     conditions = []
     for word in words:
-        options: list[ColumnElement[bool]] = [
-            source.c.text_key.like(f"%{escape_like(word)}%", escape="\\")
-        ]
+        pattern = f"%{escape_like(word)}%"
+        if has_han(word):
+            conditions.append(source.c.han_key.like(pattern, escape="\\"))
+            continue
+        options: list[ColumnElement[bool]] = [source.c.latin_key.like(pattern, escape="\\")]
         if derived:
             options += [source.c.pinyin_key.like(p) for p in pinyin_patterns(word)]
         else:

@@ -2,8 +2,8 @@
 
 Searching 10,000 models means scanning every key and counting facets on every keystroke.
 ``truck_model`` rows are wide (descriptions, notes, stamps) and its ``search_key`` has no
-syllable boundaries (see ``catalog_search_text.py``), so the search reads ``catalog_search_v3``
-instead: one row per model on show (neither it nor its exhibitor deleted) with its two keys,
+syllable boundaries (see ``catalog_search_text.py``), so the search reads ``catalog_search_v4``
+instead: one row per model on show (neither it nor its exhibitor deleted) with its keys,
 facet values, range values, catalog order, and the clock stamps of the model and exhibitor
 rows it was made from.
 
@@ -67,11 +67,12 @@ TABLE_PREFIX = "catalog_search_v"
 # Outside Base.metadata on purpose: derived data, never migrated, merged or exported.
 _metadata = MetaData()
 SEARCH_TABLE = Table(
-    f"{TABLE_PREFIX}3",
+    f"{TABLE_PREFIX}4",
     _metadata,
     Column("model_id", Uuid, primary_key=True),
     Column("exhibitor_id", Uuid, nullable=False),
-    Column("text_key", Text, nullable=False),
+    Column("han_key", Text, nullable=False),
+    Column("latin_key", Text, nullable=False),
     Column("pinyin_key", Text, nullable=False),
     Column("body_type", String(32)),
     Column("powertrain", String(32)),
@@ -86,11 +87,11 @@ SEARCH_TABLE = Table(
     Column("source_stamp", String(64), nullable=False),
     # Without search text, the facet counts, exhibitor counts and the first page read these
     # indexes alone.
-    Index("ix_catalog_search_v3_facets", "body_type", "powertrain", "drive_form", "exhibitor_id"),
+    Index("ix_catalog_search_v4_facets", "body_type", "powertrain", "drive_form", "exhibitor_id"),
     Index(
-        "ix_catalog_search_v3_exhibitor", "exhibitor_id", "body_type", "powertrain", "drive_form"
+        "ix_catalog_search_v4_exhibitor", "exhibitor_id", "body_type", "powertrain", "drive_form"
     ),
-    Index("ix_catalog_search_v3_order", "sort_order", "name_zh", "model_id"),
+    Index("ix_catalog_search_v4_order", "sort_order", "name_zh", "model_id"),
 )
 # Spec values kept in spec_value rows whose words are searched: text as written, choices by
 # their labels in both languages ("磷酸铁锂", "LFP").
@@ -106,7 +107,8 @@ def model_source() -> FromClause:
         select(
             TruckModel.id.label("model_id"),
             TruckModel.exhibitor_id.label("exhibitor_id"),
-            TruckModel.search_key.label("text_key"),
+            TruckModel.search_key.label("han_key"),  # the importer's key holds both
+            TruckModel.search_key.label("latin_key"),
             literal("").label("pinyin_key"),
             *(getattr(TruckModel, c).label(c) for c in FACET_COLUMNS + FIGURE_COLUMNS),
             TruckModel.sort_order.label("sort_order"),
@@ -262,14 +264,13 @@ class SearchIndex:
                 specs.setdefault(model_id, []).append(str(text))
         rows = []
         for row in models:
-            text_key, pinyin_key = build_keys(model_texts(row, specs.get(row.id, [])))
+            keys = build_keys(model_texts(row, specs.get(row.id, [])))
             values = {c: getattr(row, c) for c in FACET_COLUMNS + FIGURE_COLUMNS}
             rows.append(
                 {
                     "model_id": row.id,
                     "exhibitor_id": row.exhibitor_id,
-                    "text_key": text_key,
-                    "pinyin_key": pinyin_key,
+                    **keys._asdict(),
                     "sort_order": row.sort_order,
                     "name_zh": row.name_zh,
                     "source_stamp": row.stamp,

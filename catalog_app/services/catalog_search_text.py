@@ -2,18 +2,22 @@
 
 ``truck_model.search_key`` (domain/search_keys.py) joins a text's pinyin without boundaries, so
 a short query finds letters across syllables: "gz" is inside "qianlin(g z)hongka" (黔岭重卡)
-and would find every 黔岭 truck. The catalog search therefore keeps two keys per model (in
+and would find every 黔岭 truck. The catalog search therefore keeps three keys per model (in
 ``catalog_search_index.py``'s table):
 
-- ``text_key``: every text folded (简/繁, case, width) — names, maker, exhibitor, announcement
-  number, text specs, the labels of its body type, powertrain and drive form in both languages —
-  plus, for each run of Chinese characters, its initials as a word ("贵州牌" → ``gzp``);
+- ``han_key``: every text with Chinese characters, folded (简/繁, case, width) — names, maker,
+  exhibitor, text specs, the Chinese labels of its body type, powertrain and drive form;
+- ``latin_key``: the other texts folded (codes, English names and labels, announcement number),
+  the other runs of the Chinese texts ("黔岭 K7" → ``k7``) and, for each run of Chinese
+  characters, its initials as a word ("贵州牌" → ``gzp``);
 - ``pinyin_key``: each run's syllables, each led by ``|`` ("贵州牌" → ``|gui|zhou|pai``).
 
-A query word matches when it is a substring of ``text_key`` (characters, initials, codes,
-English), or — for a word of Latin letters — when it reads as whole syllables from a syllable
-boundary, the last one possibly unfinished: "guizhou", "guizh", "zhou" and "gu" match 贵州,
-"gz" only through the initials, "ling" not inside "qianling" unless it is the syllable 岭.
+A query word with Chinese characters matches as a substring of ``han_key``; any other word
+as a substring of ``latin_key`` (initials, codes, English) or — for a word of Latin letters —
+when it reads as whole syllables from a syllable boundary, the last one possibly unfinished:
+"guizhou", "guizh", "zhou" and "gu" match 贵州, "gz" only through the initials, "ling" not
+inside "qianling" unless it is the syllable 岭. Each word is scanned in the shorter key it can
+match, not in all of the text.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pypinyin import lazy_pinyin
 
 from catalog_app.domain.search_keys import fold
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_NOT_HAN = re.compile(r"[^\s\u3400-\u9fff]+")
 _LETTERS = re.compile(r"[a-z]+")
 MAX_SYLLABLE = 6  # "zhuang", "shuang"
 MAX_READINGS = 2  # ways to split one query word into syllables, tried at once
@@ -65,21 +71,38 @@ def run_syllables(run: str) -> tuple[str, ...]:
     )
 
 
-def build_keys(texts: Iterable[str]) -> tuple[str, str]:
-    """(text_key, pinyin_key) of a model's texts."""
-    text_parts: dict[str, None] = {}
-    pinyin_parts: dict[str, None] = {}
+class Keys(NamedTuple):
+    han_key: str  # folded texts that contain Chinese characters
+    latin_key: str  # folded texts without them, other runs of those texts, initials
+    pinyin_key: str  # "|gui|zhou|pai …"
+
+
+def build_keys(texts: Iterable[str]) -> Keys:
+    """The three keys of a model's texts (a query word is looked up in the one it can match)."""
+    han: dict[str, None] = {}
+    latin: dict[str, None] = {}
+    sounds_parts: dict[str, None] = {}
     for text in texts:
         folded = fold(text or "")
         if not folded:
             continue
-        text_parts[folded] = None
-        for run in _HAN_RUN.findall(folded):
+        runs = _HAN_RUN.findall(folded)
+        if not runs:
+            latin[folded] = None
+            continue
+        han[folded] = None
+        for other in _NOT_HAN.findall(folded):  # "黔岭 k7 换电" → "k7"
+            latin[other] = None
+        for run in runs:
             sounds = run_syllables(run)
             if sounds:
-                text_parts["".join(s[0] for s in sounds)] = None
-                pinyin_parts["".join("|" + s for s in sounds)] = None
-    return " ".join(text_parts), " ".join(pinyin_parts)
+                latin["".join(s[0] for s in sounds)] = None
+                sounds_parts["".join("|" + s for s in sounds)] = None
+    return Keys(" ".join(han), " ".join(latin), " ".join(sounds_parts))
+
+
+def has_han(word: str) -> bool:
+    return bool(_HAN_RUN.search(word))
 
 
 def readings(word: str) -> list[list[str]]:
