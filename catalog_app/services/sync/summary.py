@@ -43,11 +43,12 @@ SKEW = Bilingual(
 )
 DUPLICATES = Bilingual(
     zh="可能重复的人员（同一手机号或邮箱）：{count} 对，已标记待人工核对。",
-    en="Possible duplicate people (same mobile or e-mail): {count} pairs, linked for review.",
+    en="Possible duplicate people (same mobile or e-mail): {count} pair(s), linked for review.",
 )
 DUPLICATES_DRY = Bilingual(
     zh="可能重复的人员（同一手机号或邮箱）：{count} 对，合并时将标记待人工核对。",
-    en="Possible duplicate people (same mobile or e-mail): {count} pairs, to be linked for review.",
+    en="Possible duplicate people (same mobile or e-mail): {count} pair(s), to be linked for "
+    "review.",
 )
 MEDIA = Bilingual(zh="图片与资料文件：{count} 个新文件。", en="Media files: {count} new.")
 DRY_HEADER = Bilingual(
