@@ -91,6 +91,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "head": style("head", 10.5, INK, alignment=TA_CENTER),
         "exhibitor": style("exhibitor", 8, MUTED, alignment=TA_CENTER),
         "price": style("price", 11, PRICE, alignment=TA_CENTER),
+        "best_price": style("best_price", 11, BETTER, alignment=TA_CENTER),
         "group": style("group", 10, ACCENT),
         "label": style("label", 9, MUTED),
         "cell": style("cell", 9, INK, alignment=TA_CENTER),
@@ -137,11 +138,11 @@ def _table(document: ComparisonDocument, styles: dict[str, ParagraphStyle]) -> T
     ]
     photos = [""] + [_photo(m.photo_path, width) for m in models]
     price_row = document.comparison.row(HEADLINE_FIELD)
+    best = [price_row is not None and price_row.cells[i].best for i in range(len(models))]
     prices = [_paragraph(PRICE_LABEL.render(lang), styles["label"])] + [
         _paragraph(
-            ("✓ " if price_row is not None and price_row.cells[i].best else "")
-            + format_price(m.price_cny, lang),
-            styles["price"],
+            ("✓ " if best[i] else "") + format_price(m.price_cny, lang),
+            styles["best_price" if best[i] else "price"],
         )
         for i, m in enumerate(models)
     ]

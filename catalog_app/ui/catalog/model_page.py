@@ -42,7 +42,7 @@ from catalog_app.ui.catalog.style import apply_catalog_style
 log = logging.getLogger(__name__)
 
 WIDE = 900  # from this width the pictures stand beside the headline
-TWO_COLUMNS = 720  # from this width the spec groups stand in two columns
+TWO_COLUMNS = 640  # from this width the spec groups stand in two columns
 
 
 class ModelPage(QScrollArea):
