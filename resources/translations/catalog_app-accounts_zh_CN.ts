@@ -247,6 +247,10 @@
         <translation>登录(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Set up the first manager…</source>
+        <translation>设置第一个经理账户(&amp;S)…</translation>
+    </message>
+    <message>
         <source>manager</source>
         <translation>经理</translation>
     </message>

@@ -33,6 +33,7 @@ def test_the_first_start_creates_the_manager_and_signs_them_in(
     switcher = StaffSwitcher(state)
     show(qtbot, switcher)
     assert switcher.person.text() == "Nobody signed in"
+    assert switcher.switch_button.text() == "&Set up the first manager…"
     assert not switcher.manage_button.isVisible()
     dialog = switcher.request_sign_in()
     assert isinstance(dialog, FirstManagerDialog)

@@ -85,7 +85,10 @@ class StaffSwitcher(QWidget):
         member = self._state.current_staff
         if member is None:
             self.person.setText(self.tr("Nobody signed in"))
-            self.switch_button.setText(self.tr("&Sign in…"))
+            if self._has_manager():
+                self.switch_button.setText(self.tr("&Sign in…"))
+            else:
+                self.switch_button.setText(self.tr("&Set up the first manager…"))
         else:
             role = self.tr("manager") if member.is_manager else self.tr("staff")
             self.person.setText(
@@ -96,6 +99,12 @@ class StaffSwitcher(QWidget):
         self.manage_button.setText(self.tr("Staff…"))
         self.sign_out_button.setVisible(member is not None)
         self.manage_button.setVisible(self._state.is_manager)
+
+    def _has_manager(self) -> bool:
+        try:
+            return AccountService(self._state.database).has_manager()
+        except Exception:  # noqa: BLE001 - a label; the dialog will say what is wrong
+            return True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
