@@ -40,6 +40,7 @@ from catalog_app.ui.look import icon
 from catalog_app.ui.placeholder_page import PlaceholderPage, PlannedPage
 from catalog_app.ui.restore import describe, restore_open_database
 from catalog_app.ui.settings_page import SettingsPage
+from catalog_app.ui.sync.sync_page import SyncPage
 from catalog_app.ui.tco import open_tco_dialog
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ class Page(IntEnum):
     LEADS = 1
     INTENTS = 2
     DASHBOARD = 3
-    SETTINGS = 4
+    SYNC = 4
+    SETTINGS = 5
 
 
 ICONS = {
@@ -61,6 +63,7 @@ ICONS = {
     Page.LEADS: "leads",
     Page.INTENTS: "intents",
     Page.DASHBOARD: "dashboard",
+    Page.SYNC: "sync",
     Page.SETTINGS: "settings",
 }
 
@@ -111,6 +114,10 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(state)
         self.dashboard_page.message.connect(self.show_status)
         self.pages.addWidget(self.dashboard_page)
+        self.sync_page = SyncPage(state)
+        self.sync_page.message.connect(self.show_status)
+        self.sync_page.data_changed.connect(self.reload_fair)
+        self.pages.addWidget(self.sync_page)
         self.pages.addWidget(self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
             Page.LEADS: self.tr("Leads"),
             Page.INTENTS: self.tr("Intents"),
             Page.DASHBOARD: self.tr("Dashboard"),
+            Page.SYNC: SyncPage.nav_label(),
             Page.SETTINGS: self.tr("Settings"),
         }
         for page, text in labels.items():

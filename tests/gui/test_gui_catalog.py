@@ -134,14 +134,14 @@ def test_switching_to_english_at_run_time_relabels_navigation_and_specs(
     window = make_window("zh_CN")
     page = window.catalog_page
     _click_model(qtbot, page, "E49")
-    assert window.nav_labels() == ["车型目录", "客户线索", "购车意向", "数据看板", "设置"]
+    assert window.nav_labels() == ["车型目录", "客户线索", "购车意向", "数据看板", "同步", "设置"]
 
     window.show_page(Page.SETTINGS)
     combo = window.settings_page.language_combo
     combo.setCurrentIndex(combo.findData("en"))
 
     qtbot.waitUntil(lambda: window.nav_labels()[0] == "Catalog", timeout=3000)
-    assert window.nav_labels() == ["Catalog", "Leads", "Intents", "Dashboard", "Settings"]
+    assert window.nav_labels() == ["Catalog", "Leads", "Intents", "Dashboard", "Sync", "Settings"]
     assert FAIR_NAME_EN in window.windowTitle()
     assert "SAMPLE DATA" in window.banner.text()
     assert _spec(page, "Label", "battery_kwh") == "Battery capacity"

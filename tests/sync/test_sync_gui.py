@@ -259,3 +259,27 @@ def test_a_manager_pushes_from_the_page_and_the_address_is_remembered(
 
     assert remembered_server(office).startswith("postgresql")
     qtbot.waitUntil(lambda: page.log_box.table.rowCount() >= 2, timeout=10_000)
+
+
+def test_the_window_has_a_sync_page_in_its_navigation(
+    qapp: QApplication, qtbot: QtBot, office: Database, manager: StaffMember
+) -> None:
+    from catalog_app.ui.main_window import MainWindow, Page
+
+    languages = LanguageManager(qapp, "zh_CN")
+    state = AppState(office, languages)
+    state.sign_in(manager)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.nav_labels()[Page.SYNC] == "同步"
+        window.show_page(Page.SYNC)
+        assert window.pages.currentWidget() is window.sync_page
+        assert window.sync_page.merge_button.isEnabled()
+        window.sync_page.message.emit("已合并")
+        assert window.statusBar().currentMessage() == "已合并"
+    finally:
+        window.close()
+        state.tasks.wait(20_000)
+        languages.set_language("en")

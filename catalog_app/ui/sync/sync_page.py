@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -96,13 +96,18 @@ class SyncPage(QScrollArea):
         state.database_changed.connect(self._update_merge)
         self.retranslate()
 
+    @staticmethod
+    def nav_label() -> str:
+        """The page's name in the window's navigation (translated in this page's catalogue)."""
+        return QCoreApplication.translate("SyncPage", "Sync")
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Sync"))
+        self.title.setText(self.nav_label())
         self.merge_box.setTitle(self.tr("Merge packages from booth laptops"))
         self.merge_explain.setText(
             self.tr(
