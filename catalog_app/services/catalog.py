@@ -112,6 +112,16 @@ class CatalogService:
         with self._db.sessions() as session:
             return reads.search_page(session, source, query, offset, limit, self._media_path)
 
+    def search_pending(self) -> int:
+        """Models whose search keys must be computed before the next search (see
+        ``prepare_search``); 0 when the search is ready."""
+        return self._source.pending()
+
+    def prepare_search(self) -> None:
+        """Compute what the search needs now (call from a task when ``search_pending`` is big:
+        about 0.5 ms per model)."""
+        self._source.get()
+
     def invalidate_search(self) -> None:
         """Look for changed models at the next search (after an import or a merge here)."""
         self._source.invalidate()

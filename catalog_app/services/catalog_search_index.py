@@ -165,6 +165,24 @@ class SearchIndex:
                 self._source = self._refresh_or_fallback()
             return self._source
 
+    def pending(self) -> int:
+        """How many rows the next refresh would recompute (all models when there is no table).
+
+        Reads only; a screen uses it to run a big refresh (after importing thousands of
+        models) off the GUI thread through ``get``.
+        """
+        engine = self._db.engine
+        try:
+            with engine.connect() as connection:
+                if not engine.dialect.has_table(connection, SEARCH_TABLE.name):
+                    return int(
+                        connection.scalar(select(func.count()).select_from(TruckModel)) or 0
+                    )
+                stale, gone = self._changes(connection)
+                return len(stale) + len(gone)
+        except SQLAlchemyError:
+            return 0  # the search will read truck_model directly
+
     def invalidate(self) -> None:
         """Check for changed models at the next search (call after an import or a merge)."""
         with self._lock:

@@ -79,6 +79,10 @@
 <context>
     <name>CatalogBrowser</name>
     <message>
+        <source>Preparing the search for %1 models…</source>
+        <translation>正在为 %1 款车型准备搜索…</translation>
+    </message>
+    <message>
         <source>The catalog could not be read: %1</source>
         <translation>无法读取车型目录：%1</translation>
     </message>

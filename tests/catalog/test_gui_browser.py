@@ -226,3 +226,20 @@ def test_at_the_kiosk_every_target_is_big_enough_for_a_finger(qtbot: QtBot, make
     )
     assert chip.height() >= 40
     assert browser.search.font().pointSizeF() > browser.font().pointSizeF()
+
+
+def test_after_importing_many_models_the_search_is_prepared_without_freezing_the_window(
+    qtbot: QtBot, make_state, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    database = open_sqlite(tmp_path / "imported.sqlite")
+    try:
+        datagen.generate_models(database, 320)  # their search keys are not computed yet
+        browser = open_page(qtbot, make_state("en", database)).browser
+        assert browser.is_preparing()
+        assert browser.empty_label.text() == "Preparing the search for 320 models…"
+        assert not browser.facet_panel.isEnabled()
+        qtbot.waitUntil(lambda: not browser.is_preparing(), timeout=30_000)
+        assert browser.count_label.text() == "320 models"
+        assert browser.model.rowCount() == 60 and browser.facet_panel.isEnabled()
+    finally:
+        database.close()

@@ -37,6 +37,7 @@ from catalog_app.ui.catalog.thumbnails import ThumbnailCache
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
+PREPARE_IN_BACKGROUND = 300  # models whose keys are missing: more than this, off the GUI thread
 READ_ERRORS = (SQLAlchemyError, UserFacingError, OSError)
 
 
@@ -71,6 +72,7 @@ class CatalogBrowser(QWidget):
         self._failure = ""
         self._result: SearchResult | None = None
         self._selected: uuid.UUID | None = None
+        self._preparing = False
 
         self.bar = BrowserBar(self.sizing)
         self.search = self.bar.search
@@ -122,8 +124,39 @@ class CatalogBrowser(QWidget):
         state.database_changed.connect(lambda _db: self._database_changed())
         self.set_view_mode(CardMode.GRID)
         self.retranslate()
+        self._start()
+
+    def _start(self) -> None:
+        """Search at once; or, when thousands of models are new (an import), first compute
+        their search keys off the GUI thread, saying so."""
+        catalog = self._state.catalog
+        pending = catalog.search_pending()
+        if pending < PREPARE_IN_BACKGROUND:
+            self.reload_overview()
+            self.reload()
+            return
+        self._preparing = True
+        self.facet_panel.setEnabled(False)
+        self.model.set_result([], 0)
+        self.list_stack.setCurrentWidget(self.empty_label)
+        self.empty_label.setText(
+            self.tr("Preparing the search for %1 models…").replace("%1", f"{pending:,}")
+        )
+        self._state.tasks.start(
+            "catalog-search-keys",
+            lambda _ctx: catalog.prepare_search(),
+            on_finished=lambda _result: self._prepared(),
+            on_failed=lambda _error: self._prepared(),
+        )
+
+    def _prepared(self) -> None:
+        self._preparing = False
+        self.facet_panel.setEnabled(True)
         self.reload_overview()
         self.reload()
+
+    def is_preparing(self) -> bool:
+        return self._preparing
 
     def _build_layout(self) -> None:
         results = QVBoxLayout()
@@ -163,6 +196,8 @@ class CatalogBrowser(QWidget):
     def reload(self) -> None:
         """Search now; keep the selected model if it is still found."""
         self._search_timer.stop()
+        if self._preparing:
+            return  # searched when the keys are ready
         query = self.query()
         catalog = self._state.catalog
         try:
@@ -249,10 +284,11 @@ class CatalogBrowser(QWidget):
     def _database_changed(self) -> None:
         self.model.clear_thumbnails()
         self._set_selected(None)
-        self.reload_overview()
-        self.reload()
+        self._start()
 
     def _update_counts(self) -> None:
+        if self._preparing:
+            return  # the empty label says that the search is being prepared
         total = self.model.total
         has_search = bool(self.search.text().strip())
         filtered = has_search or self.facet_panel.has_filters()
