@@ -1,15 +1,16 @@
 """Catalog search: folded text, facet filters with counts, range filters, sorting, pages.
 
-The text is folded like the models' search keys (``domain/search_keys.py``: width, case,
-Traditional → Simplified) and split into words; a model matches when every word is found in
-its key (which holds the names, makers, exhibitor, announcement number and text specs, each
-with its full pinyin and initials — so "贵州", "貴州", "guizhou" and "gz" find the same
-models) or names one of its choices ("牵引车", "tractor", "换电", "swap", "6x4").
+The text is folded like the search keys (width, case, Traditional → Simplified) and split into
+words; a model matches when every word is found in its keys — names, maker, exhibitor,
+announcement number, text specs and the labels of its choices, with pinyin and initials that
+respect syllable boundaries (``catalog_search_text.py``) — so "贵州", "貴州", "guizhou" and
+"gz" find the same models, and "牵引车" or "tractor" finds the tractors.
 
 Facet counts follow the usual rule of shops: the count beside a value is how many models the
 result would hold if that value were ticked, with the other facets' ticks as they are (ticks
 within one facet widen the result, ticks in different facets narrow it). Filtering, counting
-and sorting happen in SQL (see ``catalog_search_index.py`` for what the SQL reads).
+and sorting happen in SQL (``catalog_search_sql.py``) over the search table
+(``catalog_search_index.py``).
 """
 
 from __future__ import annotations
@@ -181,13 +182,11 @@ def text_condition(source: FromClause, text: str) -> ColumnElement[bool] | None:
     conditions = []
     for word in words:
         pattern = f"%{escape_like(word)}%"
-        if has_han(word):
-            conditions.append(source.c.han_key.like(pattern, escape="\\"))
-            continue
-        options: list[ColumnElement[bool]] = [source.c.latin_key.like(pattern, escape="\\")]
-        if derived:
+        key = source.c.han_key if has_han(word) else source.c.latin_key
+        options: list[ColumnElement[bool]] = [key.like(pattern, escape="\\")]
+        if derived and not has_han(word):
             options += [source.c.pinyin_key.like(p) for p in pinyin_patterns(word)]
-        else:
+        elif not derived:
             for facet, values in choices_named_by(word).items():
                 options.append(source.c[facet].in_(values))
         conditions.append(or_(*options))
