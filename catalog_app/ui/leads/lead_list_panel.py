@@ -203,6 +203,7 @@ class LeadListPanel(QWidget):
         header.blockSignals(False)
         query = ListQuery(self._state.database, self.filters.current_filter(), order)
         self.model.set_query(query)  # the count does not change with the order
+        self.actions.update_enabled()
         self._update_status()
 
     # -- selection -----------------------------------------------------------------------
