@@ -322,3 +322,19 @@ def test_switching_the_language_keeps_what_was_typed(
     assert table.item(0, 0).text().startswith("黔岭 E49 换电牵引车")
     assert form.business.timeframe.currentText() == "未定"
     assert "参展商" in form.consent.wording.text()
+
+
+def test_a_badge_scanned_while_saving_fills_the_next_lead(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    type_chinese(form.person.editors["person_name"], "第一位")
+    form.person.editors["mobile"].setText("13900002222")
+    form.consent.check.setChecked(True)
+    form.save()
+    assert form._saving
+    form.apply_scan(VCARD)  # the next visitor's badge, while the first lead is being committed
+    wait_saved(qtbot, form, booth_db, 1)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    (first,) = saved_leads(booth_db)
+    assert first.person_name == "第一位" and first.badge_payload == ""

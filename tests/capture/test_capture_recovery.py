@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from catalog_app.domain.enums import Rating
 from catalog_app.services.drafts import DraftService
 from catalog_app.store.database import Database
-from catalog_app.ui.capture.capture_form import DRAFT_SLOT, RECOVERED_SLOT
+from catalog_app.ui.capture.capture_drafts import DRAFT_SLOT, RECOVERED_SLOT
 
 KILLED_WHILE_TYPING = textwrap.dedent(
     """

@@ -22,34 +22,28 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from catalog_app.domain.enums import LeadSource
 from catalog_app.services.catalog import ModelSummary
-from catalog_app.services.drafts import DraftService
 from catalog_app.services.lead_input import validate_lead
 from catalog_app.services.leads import LeadService, LeadValidationError
 from catalog_app.store.write_errors import WriteFailedError
 from catalog_app.ui.accounts.staff_switcher import request_sign_in
 from catalog_app.ui.accounts.ui_helpers import error_text, if_alive
 from catalog_app.ui.app_state import AppState
+from catalog_app.ui.capture.capture_drafts import DRAFT_SLOT, RecoveredDrafts
 from catalog_app.ui.capture.capture_layout import CaptureLayout
 from catalog_app.ui.capture.draft_keeper import DraftKeeper
 from catalog_app.ui.capture.form_data import (
     FormParts,
-    draft_payload,
-    draft_summary,
-    is_empty,
     lead_input,
-    restore_draft,
     summary,
 )
 from catalog_app.ui.capture.merge_dialog import MergeDialog
 from catalog_app.ui.capture.scan_detector import ScanBurstDetector
 from catalog_app.ui.capture.scan_reading import read_scan
 
-DRAFT_SLOT = "lead_capture"
-RECOVERED_SLOT = "lead_capture:recovered"
 DUPLICATE_DELAY_MS = 350
 
 
-class CaptureForm(CaptureLayout):
+class CaptureForm(RecoveredDrafts, CaptureLayout):
     """Capture one lead after another (see the module docstring).
 
     Signals:
@@ -71,6 +65,7 @@ class CaptureForm(CaptureLayout):
         self._conflicts: dict[str, str] = {}
         self._focus_before_save: QWidget | None = None
         self._models: list[ModelSummary] = []
+        self._scans_while_saving: list[str] = []
         self.merge_dialog: MergeDialog | None = None
         self.parts = FormParts(self.person, self.business, self.consent)
 
@@ -139,7 +134,11 @@ class CaptureForm(CaptureLayout):
     # -- scanning ------------------------------------------------------------------------
     def apply_scan(self, payload: str) -> None:
         """Fill the form from a badge: empty fields are filled; typed ones are kept (the badge's
-        values stay one click away); whatever has no field goes to the notes."""
+        values stay one click away); whatever has no field goes to the notes. A badge scanned
+        while the previous lead is being committed waits for the new, empty form."""
+        if self._saving:
+            self._scans_while_saving.append(payload)
+            return
         lang = self._state.language
         reading = read_scan(self._state.database, payload, lang)
         self._badge_payload = "\n\n".join(p for p in (self._badge_payload, payload.strip()) if p)
@@ -265,11 +264,18 @@ class CaptureForm(CaptureLayout):
             saved=True,
         )
         self.saved.emit(lead_id)
+        self._apply_waiting_scans()
         if then is not None:
             then(lead_id)
 
+    def _apply_waiting_scans(self) -> None:
+        waiting, self._scans_while_saving = self._scans_while_saving, []
+        for payload in waiting:
+            self.apply_scan(payload)
+
     def _save_failed(self, error: BaseException) -> None:
         self._set_saving(False)
+        self._apply_waiting_scans()
         if isinstance(error, LeadValidationError):
             self.show_errors(error.by_field(self._state.language))
             return
@@ -311,58 +317,6 @@ class CaptureForm(CaptureLayout):
         self.duplicate_banner.reset()
         self.drafts.discard()
         self.person.editors["person_name"].setFocus()
-
-    def clear_form(self) -> None:
-        """Throw the lead being typed away (kept as the recoverable draft until the next one)."""
-        if is_empty(self.parts):
-            return
-        payload = draft_payload(self.parts, self._badge_payload)
-        DraftService(self._state.database).save(RECOVERED_SLOT, payload)
-        self.reset_for_next()
-        self.draft_banner.offer(None, draft_summary(payload))
-        self.draft_banner.text.setText(
-            self.tr("The form was emptied. Changed your mind? You can still restore it.")
-        )
-
-    def _draft_or_none(self) -> dict[str, object] | None:
-        if is_empty(self.parts) and not self._badge_payload:
-            return None
-        return draft_payload(self.parts, self._badge_payload)
-
-    def offer_recovered_draft(self) -> None:
-        drafts = DraftService(self._state.database)
-        try:
-            drafts.move(DRAFT_SLOT, RECOVERED_SLOT)
-            found = drafts.load(RECOVERED_SLOT)
-        except Exception as exc:  # noqa: BLE001 - the form must open anyway
-            self._say(error_text(exc, self._state.language), error=True)
-            return
-        if found is not None:
-            self.draft_banner.offer(found[1], draft_summary(found[0]))
-
-    def restore_recovered(self) -> None:
-        drafts = DraftService(self._state.database)
-        found = drafts.load(RECOVERED_SLOT)
-        self.draft_banner.setVisible(False)
-        if found is None:
-            return
-        replaced = None if is_empty(self.parts) else draft_payload(self.parts, self._badge_payload)
-        self.drafts.paused = True
-        self.reset_for_next()
-        self._badge_payload = restore_draft(self.parts, found[0])
-        self.drafts.paused = False
-        if replaced is not None:  # nothing typed is lost: what was replaced can come back
-            drafts.save(RECOVERED_SLOT, replaced)
-            self.draft_banner.offer(None, draft_summary(replaced))
-        else:
-            drafts.discard(RECOVERED_SLOT)
-        self.drafts.schedule()
-        self._duplicate_timer.start()
-        self._say(self.tr("The unsaved lead is back in the form."))
-
-    def discard_recovered(self) -> None:
-        DraftService(self._state.database).discard(RECOVERED_SLOT)
-        self.draft_banner.setVisible(False)
 
     # -- staff, messages, language -------------------------------------------------------
     def _show_staff(self) -> None:
