@@ -32,7 +32,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import Uuid
 
-from catalog_app.services.sync.merge import ZERO_DEVICE, conflicting_sql, incoming_wins
+from catalog_app.services.sync.merge import (
+    ZERO_DEVICE,
+    conflicting_sql,
+    content_differs_sql,
+    incoming_wins,
+)
 from catalog_app.services.sync.progress import Progress
 from catalog_app.services.sync.summary import TableCounts
 from catalog_app.services.sync.tables import column_names
@@ -99,6 +104,7 @@ def _count_statement(table: Table, alias: str) -> Any:
     )
     absent = cur.c.id.is_(None)
     wins = and_(~absent, incoming_wins(table, inc.c, cur.c, DIALECT))
+    updates = and_(wins, content_differs_sql(table, inc.c, cur.c))
     conflict = conflicting_sql(table, inc.c, cur.c, src.c.hlc, tgt.c.hlc, DIALECT)
     rowid = literal_column("inc.rowid")
 
@@ -110,6 +116,7 @@ def _count_statement(table: Table, alias: str) -> Any:
             func.count(),
             count_of(absent),
             count_of(wins),
+            count_of(updates),
             count_of(conflict),
             count_of(and_(conflict, wins)),
             func.min(case((or_(absent, wins), inc.c.hlc))),
@@ -140,7 +147,7 @@ def _chunk_counts(
 ) -> tuple[TableCounts, str]:
     statement = _count_statement(table, alias)
     result = connection.execute(statement, {"low": low, "high": high}).one()
-    rows, new, updated, conflicts, conflicts_won, lowest = result
+    rows, new, wins, updated, conflicts, conflicts_won, lowest = result
     counts = TableCounts(
         incoming=rows,
         new=new,
@@ -149,6 +156,7 @@ def _chunk_counts(
         conflicts=conflicts,
         conflicts_won=conflicts_won,
     )
+    counts.written = new + wins
     return counts, lowest or ""
 
 
@@ -174,10 +182,10 @@ def merge_table(
         where.steps.raise_if_cancelled()
         high = low + CHUNK_ROWS
         chunk, chunk_lowest = _chunk_counts(connection, table, alias, low, high)
-        if chunk.changed:
+        if chunk.written:
             written = _upsert_chunk(connection, table, alias, low, high)
-            if written != chunk.changed:  # cannot happen under the write lock; say so if it does
-                log.warning("%s: %d rows written, %d expected", table.name, written, chunk.changed)
+            if written != chunk.written:  # cannot happen under the write lock; say so if it does
+                log.warning("%s: %d rows written, %d expected", table.name, written, chunk.written)
         counts.add(chunk)
         if chunk_lowest and (not lowest or chunk_lowest < lowest):
             lowest = chunk_lowest

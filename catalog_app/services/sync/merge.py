@@ -51,7 +51,10 @@ A package carries its device's vector. Two differing versions of a row — ``P``
 is below ``L``'s stamp for ``L``'s device, and ours is below ``P``'s for ``P``'s device. That is
 an edit made on two devices since they last exchanged data; the rule above picks the winner and
 the dry run counts both kinds (incoming won / ours kept). Versions written by the same device
-never conflict. The count is information only: the result never depends on it.
+never conflict. Versions that differ only in their stamps (``STAMP_COLUMNS``) — the same catalog
+file imported on two laptops, say — are the same content: a winner still replaces the row (so
+the laws hold), but it is counted as unchanged and never as a conflict. The counts are
+information only: the result never depends on them.
 """
 
 from __future__ import annotations
@@ -75,6 +78,8 @@ ZERO_DEVICE = uuid.UUID(int=0)
 ERASABLE: dict[str, tuple[str, ...]] = {"lead": PERSONAL_FIELDS}
 
 VersionKey = tuple[int, str, str]
+# Columns that say who wrote a version and when, not what it says.
+STAMP_COLUMNS = frozenset({"hlc", "device_id", "created_at", "updated_at"})
 
 
 # -- the rule in Python (the reference; the SQL below must agree with it) ---------------------
@@ -105,6 +110,12 @@ def winner(table_name: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> Mappi
     return b if version_key(table_name, b) > version_key(table_name, a) else a
 
 
+def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two versions say the same thing (they may differ in ``STAMP_COLUMNS``)."""
+    names = (set(a) | set(b)) - STAMP_COLUMNS
+    return all(a.get(name) == b.get(name) for name in names)
+
+
 def knew(knowledge: Mapping[str, str], row: Mapping[str, Any]) -> bool:
     """Whether a file with this knowledge vector had seen the write that made ``row``."""
     seen = knowledge.get(_device_hex(row.get("device_id")), "")
@@ -120,6 +131,8 @@ def conflicting(
 ) -> bool:
     """Two versions written without either side having seen the other (module docstring)."""
     if version_key(table_name, incoming) == version_key(table_name, local):
+        return False
+    if same_content(incoming, local):
         return False
     return not knew(incoming_knowledge, local) and not knew(local_knowledge, incoming)
 
@@ -164,6 +177,12 @@ def same_version(table: Table, a: Any, b: Any, dialect: str) -> ColumnElement[bo
     )
 
 
+def content_differs_sql(table: Table, a: Any, b: Any) -> ColumnElement[bool]:
+    """SQL: the two versions differ in some column other than ``STAMP_COLUMNS``."""
+    names = [c.name for c in table.columns if c.name not in STAMP_COLUMNS]
+    return or_(*(a[name].is_distinct_from(b[name]) for name in names))
+
+
 def knew_sql(seen_hlc: ColumnElement[Any], row: Any) -> ColumnElement[bool]:
     """SQL form of ``knew``: ``seen_hlc`` is the knowledge entry joined for the row's device."""
     return and_(seen_hlc.is_not(None), seen_hlc != "", seen_hlc >= row.hlc)
@@ -181,5 +200,6 @@ def conflicting_sql(
     return and_(
         local.id.is_not(None),
         ~same_version(table, incoming, local, dialect),
+        content_differs_sql(table, incoming, local),
         ~or_(knew_sql(incoming_seen_local, local), knew_sql(local_seen_incoming, incoming)),
     )

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from catalog_app.services.sync.merge import ERASABLE, incoming_wins, version_key
+from catalog_app.services.sync.merge import incoming_wins, same_content, version_key
 from catalog_app.services.sync.summary import TableCounts
 from catalog_app.services.sync.tables import column_names, parent_links
 
@@ -45,11 +45,10 @@ def fetch_by_ids(connection: Connection, table: Table, ids: Iterable[uuid.UUID])
 
 
 def _versions(connection: Connection, table: Table, ids: Sequence[uuid.UUID]) -> dict[Any, Row]:
-    """The target's current versions of ``ids`` (only the columns the rule looks at)."""
-    names = ["id", "hlc", "device_id", "deleted_at", *ERASABLE.get(table.name, ())]
+    """The target's current versions of ``ids``."""
     found: dict[Any, Row] = {}
     for part in _chunks(list(ids)):
-        query = select(*(table.c[n] for n in names)).where(table.c.id.in_(part))
+        query = select(table).where(table.c.id.in_(part))
         for row in connection.execute(query):
             found[row.id] = dict(row._mapping)
     return found
@@ -68,10 +67,14 @@ def count_changes(
         if here is None:
             counts.new += 1
         elif version_key(table.name, row) > version_key(table.name, here):
-            counts.updated += 1
+            if same_content(row, here):
+                counts.unchanged += 1
+            else:
+                counts.updated += 1
         else:
             counts.unchanged += 1
             continue
+        counts.written += 1
         stamp = str(row.get("hlc") or "")
         if not lowest or stamp < lowest:
             lowest = stamp

@@ -4,7 +4,8 @@ Categories of an incoming row (``merge.py`` defines the rule and "conflicting"):
 
 - *new*: this file did not have the row;
 - *updated*: the incoming version won and replaced ours;
-- *unchanged*: we already had this version, or one that wins over it;
+- *unchanged*: we already had this version, or one that wins over it, or the same content
+  under other stamps (the same catalog imported on two laptops);
 - *conflicting*: edited on both sides since they last exchanged data (counted within updated
   or unchanged, whichever side won);
 - *duplicate people*: new links between leads that share a mobile (E.164) or an e-mail.
@@ -19,10 +20,13 @@ from pathlib import Path
 from catalog_app.domain.text import Bilingual
 
 LINE = Bilingual(
-    zh="{name}（设备 {device}）：新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}"
-    "（其中 {conflicts_won} 条以同步包为准）",
-    en="{name} (device {device}): {new} new, {updated} updated, {unchanged} unchanged, "
-    "{conflicts} conflicting ({conflicts_won} resolved in the package's favour)",
+    zh="{name}（设备 {device}）：新增 {new}，更新 {updated}，未变 {unchanged}",
+    en="{name} (device {device}): {new} new, {updated} updated, {unchanged} unchanged",
+)
+CONFLICTS = Bilingual(
+    zh="；冲突 {conflicts}（其中 {conflicts_won} 条以同步包为准，其余保留本机版本）",
+    en="; {conflicts} conflicting ({conflicts_won} resolved in the package's favour, the rest "
+    "in this file's)",
 )
 LEADS_LINE = Bilingual(
     zh="  线索：新增 {new}，更新 {updated}，冲突 {conflicts}",
@@ -65,9 +69,11 @@ class TableCounts:
     unchanged: int = 0
     conflicts: int = 0
     conflicts_won: int = 0  # conflicts where the package's version won
+    written: int = 0  # rows written (new, updated, and winners with the same content)
 
     def add(self, other: TableCounts) -> None:
-        for name in ("incoming", "new", "updated", "unchanged", "conflicts", "conflicts_won"):
+        names = ("incoming", "new", "updated", "unchanged", "conflicts", "conflicts_won", "written")
+        for name in names:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
@@ -106,7 +112,7 @@ class PackageOutcome:
 
     @property
     def changed_anything(self) -> bool:
-        return self.total.changed > 0 or self.duplicate_links > 0 or self.media_files > 0
+        return self.total.written > 0 or self.duplicate_links > 0 or self.media_files > 0
 
 
 @dataclass
@@ -141,14 +147,12 @@ class MergeSummary:
         lines = [(DRY_HEADER if self.dry_run else DONE_HEADER).render(lang)]
         for package in self.packages:
             total = package.total
-            lines.append(
-                LINE.render(
-                    lang,
-                    name=package.path.name,
-                    device=package.device_code,
-                    **total.as_dict(),
-                )
+            line = LINE.render(
+                lang, name=package.path.name, device=package.device_code, **total.as_dict()
             )
+            if total.conflicts:
+                line += CONFLICTS.render(lang, **total.as_dict())
+            lines.append(line)
             leads = package.tables.get("lead")
             if leads is not None and leads.incoming:
                 lines.append(LEADS_LINE.render(lang, **leads.as_dict()))

@@ -57,6 +57,7 @@ class ExportBox(QGroupBox):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setVisible(False)
         self.progress = ProgressRow("exportProgress")
         row = QHBoxLayout()
         row.addWidget(self.export_button)
@@ -71,6 +72,10 @@ class ExportBox(QGroupBox):
         state.staff_changed.connect(self._staff_changed)
         state.database_changed.connect(self._staff_changed)
         self.retranslate()
+
+    def _say(self, text: str) -> None:
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -127,7 +132,7 @@ class ExportBox(QGroupBox):
             return
         self.last_folder = folder
         self.result.setStyleSheet("")
-        self.result.setText(self.tr("Writing the sync package…"))
+        self._say(self.tr("Writing the sync package…"))
         self.show_button.setVisible(False)
         task = self._state.tasks.start(
             EXPORT_TASK,
@@ -143,7 +148,7 @@ class ExportBox(QGroupBox):
     def _done(self, result: ExportResult) -> None:
         self.progress.finish()
         self.last_result = result
-        self.result.setText(
+        self._say(
             self.tr("Sync package written: %1 (%n lead(s)).", "", result.leads).replace(
                 "%1", str(result.path)
             )
@@ -155,12 +160,12 @@ class ExportBox(QGroupBox):
     def _failed(self, error: BaseException) -> None:
         self.progress.finish()
         self.result.setStyleSheet(ERROR_STYLE)
-        self.result.setText(error_text(error, self._state.language))
+        self._say(error_text(error, self._state.language))
         self.update_enabled()
 
     def _cancelled(self) -> None:
         self.progress.finish()
-        self.result.setText(self.tr("Cancelled: no package was written."))
+        self._say(self.tr("Cancelled: no package was written."))
         self.update_enabled()
 
     def _show_folder(self) -> None:

@@ -69,6 +69,7 @@ class ServerBox(QGroupBox):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setVisible(False)
         self.progress = ProgressRow("serverProgress")
         self.url_label, self.password_label = QLabel(), QLabel()
         form = QFormLayout()
@@ -93,6 +94,10 @@ class ServerBox(QGroupBox):
         state.database_changed.connect(self._database_changed)
         self._load_address()
         self.retranslate()
+
+    def _say(self, text: str) -> None:
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -174,7 +179,7 @@ class ServerBox(QGroupBox):
             return result
 
         self.result.setStyleSheet("")
-        self.result.setText(self.tr("Connecting to the server…"))
+        self._say(self.tr("Connecting to the server…"))
         task = self._state.tasks.start(
             SERVER_TASK,
             work,
@@ -188,7 +193,7 @@ class ServerBox(QGroupBox):
 
     def _done(self, result: ServerSyncResult) -> None:
         self.progress.finish()
-        self.result.setText(result.text(self._state.language))
+        self._say(result.text(self._state.language))
         self.update_enabled()
         self.synced.emit(result)
 
@@ -197,7 +202,7 @@ class ServerBox(QGroupBox):
         self.update_enabled()
         message = error_text(error, self._state.language)
         self.result.setStyleSheet(ERROR_STYLE)
-        self.result.setText(message)
+        self._say(message)
         if getattr(error, "message", None) is reasons.SERVER_CLOCK_AHEAD and not pushing:
             accepted = ask(
                 self,
@@ -213,7 +218,7 @@ class ServerBox(QGroupBox):
 
     def _cancelled(self) -> None:
         self.progress.finish()
-        self.result.setText(
+        self._say(
             self.tr(
                 "Cancelled. Every batch finished before the cancel is kept; the next sync "
                 "continues from there."
