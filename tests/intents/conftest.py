@@ -54,3 +54,51 @@ def fair_db(sample_fair_file: Path, tmp_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+# -- GUI --------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def intent_translations() -> None:
+    """Compile the UI catalogues as the setup does (fast when up to date)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, str(root / "scripts" / "build_translations.py")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def intent_window(qapp, qtbot, fair_db: Database, intent_translations: None):  # type: ignore[no-untyped-def]
+    """``intent_window(lang="en")``: the main window on the sample fair, showing the Intents
+    page."""
+    from catalog_app.ui.app_state import AppState
+    from catalog_app.ui.fonts import apply_bundled_font
+    from catalog_app.ui.i18n import LanguageManager
+    from catalog_app.ui.look import apply_look
+    from catalog_app.ui.main_window import MainWindow, Page
+
+    apply_bundled_font(qapp)
+    apply_look(qapp)
+    made = []
+
+    def make(lang: str = "en", database: Database | None = None) -> MainWindow:
+        languages = LanguageManager(qapp, lang)
+        state = AppState(database or fair_db, languages)
+        window = MainWindow(state)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_page(Page.INTENTS)
+        made.append((window, languages))
+        return window
+
+    yield make
+    for window, languages in made:
+        window.close()
+        window.state.tasks.wait(10_000)
+        languages.set_language("en")

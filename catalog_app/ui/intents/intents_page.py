@@ -93,7 +93,7 @@ class IntentsPage(QWidget):
         self.view.activated.connect(lambda _index: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.new_from_lead_button = self._button("intentNewFromLead", self.new_from_lead)
+        self.new_from_lead_button = self._button("intentNewFromLead", lambda: self.new_from_lead())
         self.new_blank_button = self._button("intentNewBlank", self.new_blank)
         self.open_button = self._button("intentOpen", self.open_selected)
         self.preview_button = self._button("intentListPreview", self._preview)

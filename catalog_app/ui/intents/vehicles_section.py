@@ -39,6 +39,7 @@ class VehiclesSection(QGroupBox):
         super().__init__(parent)
         self.setObjectName("intentVehicles")
         self.model = LinesModel(language, self)
+        self._marking = False
         self.table = QTableView()
         self.table.setObjectName("intentLines")
         self.table.setModel(self.model)
@@ -141,13 +142,17 @@ class VehiclesSection(QGroupBox):
                     label = self.model.headerData(column, Qt.Orientation.Horizontal)
                     where = f"{where}, {label}"
                 texts.append(f"{where}: {text}")
-        self.model.set_errors(cells)
+        self._marking = True  # tinting cells is not an edit
+        try:
+            self.model.set_errors(cells)
+        finally:
+            self._marking = False
         show_error(self.error, "\n".join(texts))
 
     # -- reacting ------------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:
         self._update_totals()
-        if not self.model.read_only:
+        if not self.model.read_only and not self._marking:
             self.changed.emit()
 
     def _update_totals(self) -> None:
