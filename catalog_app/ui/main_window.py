@@ -35,9 +35,9 @@ from catalog_app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BackupScheduler
 from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.dashboard import DashboardPage
 from catalog_app.ui.dialogs import inform
+from catalog_app.ui.intents.intents_page import IntentsPage
 from catalog_app.ui.leads.leads_page import LeadsPage
 from catalog_app.ui.look import icon
-from catalog_app.ui.placeholder_page import PlaceholderPage, PlannedPage
 from catalog_app.ui.restore import describe, restore_open_database
 from catalog_app.ui.settings_page import SettingsPage
 from catalog_app.ui.sync.sync_page import SyncPage
@@ -109,8 +109,9 @@ class MainWindow(QMainWindow):
         self.capture_form = self.leads_page.capture_form  # the Leads page's Capture tab
         self.pages.addWidget(self.leads_page)
         self.catalog_page.model_page.capture_requested.connect(self.capture_for_model)
-        for planned in (PlannedPage.INTENTS,):
-            self.pages.addWidget(PlaceholderPage(planned))
+        self.intents_page = IntentsPage(state)
+        self.intents_page.message.connect(self.show_status)
+        self.pages.addWidget(self.intents_page)
         self.dashboard_page = DashboardPage(state)
         self.dashboard_page.message.connect(self.show_status)
         self.pages.addWidget(self.dashboard_page)
