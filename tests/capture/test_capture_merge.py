@@ -118,3 +118,28 @@ def test_not_the_same_person_hides_the_banner_for_that_lead(
     form.check_duplicates()
     qtbot.wait(300)
     assert not form.duplicate_banner.isVisible()
+
+
+def test_long_notes_are_shortened_in_the_dialog_and_kept_whole_in_the_merge(
+    gui_app: object, booth: Booth, booth_db: Database, qtbot: QtBot
+) -> None:
+    from catalog_app.ui.app_state import AppState
+    from catalog_app.ui.i18n import LanguageManager
+
+    long_notes = "第一行：关注换电站布局\n" + "要 20 台自卸车，" * 40
+    first = existing_lead(booth_db, person_name="张三", mobile="13800138000", notes=long_notes)
+    second = existing_lead(booth_db, person_name="张三", mobile="13800138000", notes="下午再来")
+    state = AppState(booth_db, LanguageManager(gui_app, "en"))  # type: ignore[arg-type]
+    state.sign_in(booth.manager)
+    dialog = MergeDialog(state, first, second)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = dialog.groups["notes"].button(0)
+    assert len(shown.text()) <= 80 and shown.text().endswith("…")
+    assert "⏎" in shown.text() and shown.toolTip() == long_notes
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)  # both notes kept
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with booth_db.sessions() as session:
+        kept = session.get(Lead, first)
+        assert kept is not None and long_notes in kept.notes and "下午再来" in kept.notes
+    state.tasks.wait(5000)

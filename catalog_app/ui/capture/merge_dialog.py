@@ -149,7 +149,8 @@ class MergeDialog(QDialog):
             self.grid.addWidget(name_label, row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             for column, value in enumerate(values):
-                button = QRadioButton(value or "—")
+                button = QRadioButton(_shortened(value) or "—")
+                button.setToolTip(value if _shortened(value) != value else "")
                 button.setObjectName(f"pick_{field}_{column}")
                 group.addButton(button, column)
                 self.grid.addWidget(button, row, column + 1, Qt.AlignmentFlag.AlignTop)
@@ -311,6 +312,12 @@ class MergeDialog(QDialog):
             "notes": self.tr("Notes"),
         }
         return names.get(field, field)
+
+
+def _shortened(value: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters (long notes in full in the tooltip)."""
+    line = " ⏎ ".join(part.strip() for part in value.splitlines() if part.strip())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _order_key(side: MergeSide) -> tuple[float, str]:
