@@ -153,7 +153,8 @@ def title_block(
     reference = document.reference
     if document.revision > 1:
         lang = "en" if language == "en" else "zh"
-        reference += f"（{L.REVISION.render(lang, revision=document.revision)}）"
+        revision = L.REVISION.render(lang, revision=document.revision)
+        reference += f" ({revision})" if lang == "en" else f"（{revision}）"
     cells = [
         label_and_value(L.REFERENCE, reference, language, font, styles.cell),
         label_and_value(L.DATE, issued, language, font, styles.cell),

@@ -48,6 +48,7 @@ class IntentStyles:
     body: TextStyle
     small: TextStyle
     small_center: TextStyle
+    table_title: TextStyle
     cell: TextStyle
     cell_right: TextStyle
     cell_center: TextStyle
@@ -67,7 +68,8 @@ def make_styles(font: str) -> IntentStyles:
         font=font,
         body=TextStyle(9, space_after=3),
         small=TextStyle(7.5, MUTED, leading=1.3),
-        small_center=TextStyle(7, MUTED, leading=1.3, align="center"),
+        small_center=TextStyle(6.2, MUTED, leading=1.3, align="center"),
+        table_title=TextStyle(8.2, MUTED, leading=1.32, space_before=8, space_after=2),
         cell=TextStyle(8.4, leading=1.32),
         cell_right=TextStyle(8.4, leading=1.32, align="right"),
         cell_center=TextStyle(8.4, leading=1.32, align="center"),

@@ -61,7 +61,7 @@ def tco_story(page: TcoPage, language: str, styles: IntentStyles, width: float) 
     ]
     for table in page.tables:
         story.append(CondPageBreak(MIN_TABLE_HEIGHT))
-        story.append(bilingual(table.title, language, styles.font, styles.label))
+        story.append(bilingual(table.title, language, styles.font, styles.table_title))
         story.append(_table(table, language, styles, width))
     for note in page.notes:
         story.append(bilingual(note, language, styles.font, styles.small))

@@ -134,7 +134,9 @@ def _titled(text: Bilingual, model: Bilingual) -> Bilingual:
 
 
 def _money(value: float | None) -> Bilingual:
-    return typed("—" if value is None else f"¥{value:,.0f}")
+    if value is None:
+        return typed("—")
+    return typed(f"-¥{-value:,.0f}" if value < -0.5 else f"¥{abs(value):,.0f}")
 
 
 def _per(value: float | None, unit_zh: str, unit_en: str, decimals: int = 2) -> Bilingual:
