@@ -35,23 +35,28 @@ from catalog_app.services.catalog_types import (
 
 MediaPath = Callable[[str, str], Path | None]  # (sha256, mime type) -> file, if files are local
 
+# Table columns, not ORM attributes: these statements run as plain Core (a search reads a page
+# of summaries per keystroke; the ORM's per-statement work is not needed for tuples).
+_MODEL = TruckModel.__table__.c
+_EXHIBITOR = Exhibitor.__table__.c
+_MEDIA = Media.__table__.c
 _SUMMARY_COLUMNS = (
-    TruckModel.id,
-    TruckModel.code,
-    TruckModel.name_zh,
-    TruckModel.name_en,
-    Exhibitor.name_zh,
-    Exhibitor.name_en,
-    TruckModel.body_type,
-    TruckModel.powertrain,
-    TruckModel.drive_form,
-    TruckModel.battery_kwh,
-    TruckModel.range_km,
-    TruckModel.payload_kg,
-    TruckModel.gcw_t,
-    TruckModel.price_cny,
-    TruckModel.announcement_no,
-    TruckModel.exhibitor_id,
+    _MODEL.id,
+    _MODEL.code,
+    _MODEL.name_zh,
+    _MODEL.name_en,
+    _EXHIBITOR.name_zh,
+    _EXHIBITOR.name_en,
+    _MODEL.body_type,
+    _MODEL.powertrain,
+    _MODEL.drive_form,
+    _MODEL.battery_kwh,
+    _MODEL.range_km,
+    _MODEL.payload_kg,
+    _MODEL.gcw_t,
+    _MODEL.price_cny,
+    _MODEL.announcement_no,
+    _MODEL.exhibitor_id,
 )
 
 
@@ -61,14 +66,14 @@ def first_photos(
     """The first photo of each model (by its sort order), where the file is local."""
     if not model_ids:
         return {}
-    rows = session.execute(
-        select(Media.model_id, Media.sha256, Media.mime_type)
+    rows = session.connection().execute(
+        select(_MEDIA.model_id, _MEDIA.sha256, _MEDIA.mime_type)
         .where(
-            Media.model_id.in_(model_ids),
-            Media.kind == MediaKind.PHOTO,
-            Media.deleted_at.is_(None),
+            _MEDIA.model_id.in_(model_ids),
+            _MEDIA.kind == MediaKind.PHOTO,
+            _MEDIA.deleted_at.is_(None),
         )
-        .order_by(Media.model_id, Media.sort_order, Media.id)
+        .order_by(_MEDIA.model_id, _MEDIA.sort_order, _MEDIA.id)
     )
     photos: dict[uuid.UUID, Path] = {}
     for model_id, sha256, mime_type in rows:
@@ -85,11 +90,15 @@ def load_summaries(
     """Summaries of the given models, in the given order (models not found are skipped)."""
     if not model_ids:
         return []
-    rows = session.execute(
-        select(*_SUMMARY_COLUMNS)
-        .join(Exhibitor, Exhibitor.id == TruckModel.exhibitor_id)
-        .where(TruckModel.id.in_(model_ids))
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(*_SUMMARY_COLUMNS)
+            .select_from(TruckModel.__table__.join(Exhibitor.__table__))
+            .where(_MODEL.id.in_(model_ids))
+        )
+        .all()
+    )
     photos = first_photos(session, model_ids, media_path)
     found = {}
     for row in rows:
@@ -114,7 +123,7 @@ def run_search(
     combinations: list[tuple[Any, Any, Any, int]] = []
     exhibitors: list[tuple[uuid.UUID, int]] = []
     page: list[tuple[int, uuid.UUID]] = []
-    for kind, body, powertrain, drive, exhibitor_id, model_id, n in session.execute(
+    for kind, body, powertrain, drive, exhibitor_id, model_id, n in session.connection().execute(
         sql.search_statement(source, query, limit)
     ):
         if kind == sql.KIND_COMBINATION:
