@@ -57,6 +57,7 @@ from catalog_app.documents.intent_styles import (
     TOTAL_FILL,
     IntentStyles,
     bilingual,
+    bilingual_runs,
     block,
     make_styles,
     runs_of,
@@ -64,7 +65,7 @@ from catalog_app.documents.intent_styles import (
     text_block,
 )
 from catalog_app.documents.intent_tco import tco_story
-from catalog_app.documents.text_block import NEWLINE, Run
+from catalog_app.documents.text_block import NEWLINE, PARAGRAPH, Run
 from catalog_app.domain.text import Bilingual
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
@@ -217,11 +218,15 @@ def _story(document: IntentDocument, styles: IntentStyles) -> list[Flowable]:
     ]
     number = 3
     for clause in document.clauses:
-        paragraphs = [bilingual(text, language, font, styles.body) for text in clause.paragraphs]
+        runs: list[Run | str] = []
+        for text in clause.paragraphs:
+            if runs:
+                runs.append(PARAGRAPH)
+            runs += bilingual_runs(text, language, styles.body)
         # a heading never ends a page: it starts the next one if its first lines do not fit
         story.append(CondPageBreak(KEEP_WITH_HEADING))
         story.append(_heading(number, clause.title, language, styles))
-        story.extend(paragraphs)
+        story.append(block(runs, font, styles.body))
         number += 1
     story.append(CondPageBreak(SIGNATURE_HEIGHT))  # both parties' blocks on one page
     story.append(_heading(number, L.SIGNATURES, language, styles))

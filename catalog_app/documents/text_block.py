@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 NEWLINE = "\n"
+PARAGRAPH = "\n\n"  # a new paragraph, ``paragraph_gap`` below the previous one
 # No line may start with these (Chinese line-breaking rules, kinsoku) ...
 NO_LINE_START = "，。、；：？！）」』》〉】〕,.;:?!)]}%…—·～”’"
 # ... nor end with these.
@@ -75,8 +76,9 @@ def _tokens(text: str, size: float, font_name: str) -> tuple[tuple[Token, ...], 
 class _Line:
     segments: list[Segment]
     width: float
-    height: float
+    height: float  # the gap above included
     size: float
+    gap: float = 0.0
 
 
 class _Builder:
@@ -127,9 +129,11 @@ class TextBlock(Flowable):
         align: str = "left",
         space_before: float = 0.0,
         space_after: float = 0.0,
+        paragraph_gap: float = 3.0,
     ) -> None:
         super().__init__()
         self.font_name = font_name
+        self.paragraph_gap = paragraph_gap
         self.leading = leading
         self.align = align
         self.spaceBefore = space_before
@@ -137,11 +141,14 @@ class TextBlock(Flowable):
         self._styles: list[Run] = []
         # paragraphs: lists of (run index, text) between explicit line breaks
         self._paragraphs: list[list[tuple[int, str]]] = [[]]
+        self._gaps: set[int] = set()  # paragraphs with the gap above them
         self._cache: tuple[float, list[_Line]] | None = None
         self._lines_given: list[_Line] | None = None
         for item in runs:
-            if isinstance(item, str):  # NEWLINE
+            if isinstance(item, str):  # NEWLINE or PARAGRAPH
                 self._paragraphs.append([])
+                if item == PARAGRAPH:
+                    self._gaps.add(len(self._paragraphs) - 1)
                 continue
             index = len(self._styles)
             self._styles.append(item)
@@ -218,8 +225,13 @@ class TextBlock(Flowable):
         if self._cache is not None and abs(self._cache[0] - width) < 0.01:
             return self._cache[1]
         lines: list[_Line] = []
-        for parts in self._paragraphs:
-            lines.extend(self._wrap_paragraph(parts, width))
+        for index, parts in enumerate(self._paragraphs):
+            wrapped = self._wrap_paragraph(parts, width)
+            if index in self._gaps and wrapped:
+                first = wrapped[0]
+                first.gap = self.paragraph_gap
+                first.height += self.paragraph_gap
+            lines.extend(wrapped)
         self._cache = (width, lines)
         return lines
 
@@ -251,6 +263,7 @@ class TextBlock(Flowable):
             align=self.align,
             space_before=self.spaceBefore if before is None else before,
             space_after=self.spaceAfter if after is None else after,
+            paragraph_gap=self.paragraph_gap,
         )
         part._styles = self._styles
         part._lines_given = lines
@@ -275,7 +288,7 @@ class TextBlock(Flowable):
         for line in self._layout(self.width):
             y -= line.height
             # glyphs of this font reach from 0.22 em below the baseline to 0.86 em above it
-            baseline = y + line.height / 2 - 0.32 * line.size
+            baseline = y + (line.height - line.gap) / 2 - 0.32 * line.size
             if self.align == "right":
                 x = self.width - line.width
             elif self.align == "center":
