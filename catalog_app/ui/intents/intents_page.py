@@ -80,11 +80,11 @@ class IntentsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.MODELS, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.REFERENCE, 190),
+            (Column.REFERENCE, 225),
             (Column.STATUS, 70),
             (Column.DATE, 90),
-            (Column.BUYER, 210),
-            (Column.EXHIBITOR, 140),
+            (Column.BUYER, 200),
+            (Column.EXHIBITOR, 130),
             (Column.UNITS, 55),
             (Column.VALUE, 120),
         ):
