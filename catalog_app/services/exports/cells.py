@@ -22,7 +22,8 @@ from __future__ import annotations
 # A cell starting with one of these may be evaluated as a formula.
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n")
 MARKER = "'"
-_CHECK_STARTS = FORMULA_TRIGGERS | {MARKER}
+CHECK_STARTS = FORMULA_TRIGGERS | {MARKER}  # a cell starting otherwise needs no check
+_CHECK_STARTS = CHECK_STARTS
 
 
 def needs_marker(text: str) -> bool:

@@ -24,6 +24,7 @@ from catalog_app.domain.enums import FollowUp, Industry, Rating
 from catalog_app.domain.text import Bilingual
 from catalog_app.services.exports import vocabulary as vocab
 from catalog_app.services.exports.cells import neutralise
+from catalog_app.services.exports.csv_format import open_text
 from catalog_app.services.exports.names import split_name
 from catalog_app.services.exports.source import ExportLead, LeadStream, RawBatch
 from catalog_app.services.exports.writers import ExportFormat, FileOptions
@@ -225,8 +226,7 @@ class CrmLeadWriter:
         self._stream = stream
         self._columns = LAYOUTS[layout]
         self._context = CrmContext(options.lang)
-        encoding = options.encoding_for(ExportFormat(layout)).value
-        self._file = path.open("w", encoding=encoding, newline="")
+        self._file = open_text(path, options.encoding_for(ExportFormat(layout)))
         self._writer = csv.writer(self._file)
         self._writer.writerow([column.header for column in self._columns])
 

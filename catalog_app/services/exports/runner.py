@@ -4,9 +4,11 @@
 
 1. ``require_manager(actor)`` — staff cannot export personal data.
 2. One read snapshot streams the chosen leads (``LeadStream``) into a writer of the format, under
-   a temporary name beside the target (``.name.xxxx.partial``). Progress is reported per batch;
-   ``is_cancelled()`` is checked between batches. A cancel or a failure removes the partial file;
-   an existing file at the target is replaced only when the new one is complete (atomic rename).
+   a temporary name beside the target (``.name.xxxx.partial``). Progress is reported per batch
+   (the total is counted first only when there is a ``progress`` callback and the caller did not
+   pass ``known_total``); ``is_cancelled()`` is checked between batches. A cancel or a failure
+   removes the partial file; an existing file at the target is replaced only when the new one is
+   complete (atomic rename).
 3. The export is audited (``AuditAction.EXPORT``: format, filter, row count, file name).
 4. The exported leads get ``exported_at`` (when ``mark_exported``), in batches of
    ``MARK_BATCH`` rows, one short transaction each (the booth keeps saving meanwhile). Their ids
@@ -88,6 +90,9 @@ class ExportRequest:
     mark_exported: bool = True
     utc_offset: timedelta | None = None  # None: this computer's offset
     batch_size: int = DEFAULT_BATCH
+    # How many leads the filter chooses, when the caller has just counted them (the export
+    # dialog shows the count): the export then skips its own count, a full scan of the leads.
+    known_total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -172,10 +177,11 @@ def export_leads(
     with tempfile.TemporaryFile(prefix="catalog-export-ids-") as spool:
         rows = 0
         try:
+            counting = progress is not None and request.known_total is None
             with LeadStream(
-                database, request.filter, MomentMaker(offset), request.batch_size
+                database, request.filter, MomentMaker(offset), request.batch_size, count=counting
             ) as stream:
-                total = stream.total
+                total = stream.total if counting else (request.known_total or 0)
                 report(0, total, ExportPhase.WRITING)
                 writer = make_writer(request.format, partial, stream, request.options)
                 try:

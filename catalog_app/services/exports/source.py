@@ -160,13 +160,16 @@ class LeadStream:
         flt: LeadFilter,
         moments: MomentMaker | None = None,
         batch_size: int = DEFAULT_BATCH,
+        *,
+        count: bool = True,
     ) -> None:
         self._database = database
+        self._count = count
         self._filter = flt
         self.moments = moments or MomentMaker()
         self._batch_size = max(1, batch_size)
         self._connection: Connection | None = None
-        self.total = 0
+        self.total = 0  # leads in the snapshot (0 when not counted)
         self._models: dict[Any, tuple[str, str, str]] = {}
         self._staff: dict[Any, str] = {}
         self._devices: dict[Any, str] = {}
@@ -181,8 +184,9 @@ class LeadStream:
         connection.begin()
         self._connection = connection
         try:
-            count = apply_filter(select(func.count()).select_from(Lead), self._filter)
-            self.total = int(connection.scalar(count) or 0)
+            if self._count:  # a full scan on a big file: only when someone shows progress
+                query = apply_filter(select(func.count()).select_from(Lead), self._filter)
+                self.total = int(connection.scalar(query) or 0)
             self._load_lookups(connection)
         except BaseException:
             self.close()

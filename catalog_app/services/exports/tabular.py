@@ -18,13 +18,13 @@ from typing import Any
 
 from catalog_app.domain.text import Bilingual
 from catalog_app.services.exports import vocabulary as vocab
-from catalog_app.services.exports.cells import neutralise
-from catalog_app.services.exports.moments import Moment
+from catalog_app.services.exports.cells import CHECK_STARTS, neutralise
 from catalog_app.services.exports.source import LeadStream, RawBatch, id_text
 
 
 class Kind(StrEnum):
     TEXT = "text"
+    CODE = "code"  # text that must stay text when edited in Excel: ids, phones, credit codes
     MOMENT = "moment"  # a date and time (a real date in XLSX)
     INTEGER = "integer"
 
@@ -46,15 +46,15 @@ def _c(key: str, zh: str, en: str, kind: Kind = Kind.TEXT, width: int = 14) -> C
 
 
 LEAD_TABLE: tuple[Column, ...] = (
-    _c("lead_id", "线索编号", "Lead ID", width=38),
+    _c("lead_id", "线索编号", "Lead ID", Kind.CODE, 38),
     _c("captured_at", "采集时间", "Captured at", Kind.MOMENT, 24),
     _c("person_name", "姓名", "Name", width=16),
     _c("company", "单位", "Company", width=32),
-    _c("credit_code", "统一社会信用代码", "Unified social credit code", width=22),
+    _c("credit_code", "统一社会信用代码", "Unified social credit code", Kind.CODE, 22),
     _c("title", "职务", "Title", width=16),
-    _c("mobile", "手机", "Mobile", width=16),
-    _c("mobile_e164", "手机（国际格式）", "Mobile (E.164)", width=17),
-    _c("landline", "座机", "Landline", width=16),
+    _c("mobile", "手机", "Mobile", Kind.CODE, 16),
+    _c("mobile_e164", "手机（国际格式）", "Mobile (E.164)", Kind.CODE, 17),
+    _c("landline", "座机", "Landline", Kind.CODE, 16),
     _c("email", "电子邮箱", "E-mail", width=28),
     _c("wechat_id", "微信号", "WeChat ID", width=18),
     _c("industry", "行业", "Industry", width=18),
@@ -75,10 +75,10 @@ LEAD_TABLE: tuple[Column, ...] = (
 )
 
 INTEREST_TABLE: tuple[Column, ...] = (
-    _c("lead_id", "线索编号", "Lead ID", width=38),
+    _c("lead_id", "线索编号", "Lead ID", Kind.CODE, 38),
     _c("person_name", "姓名", "Name", width=16),
     _c("company", "单位", "Company", width=32),
-    _c("model_code", "车型代码", "Model code", width=18),
+    _c("model_code", "车型代码", "Model code", Kind.CODE, 18),
     _c("model_name", "车型", "Model", width=40),
     _c("quantity", "台数", "Quantity", Kind.INTEGER, 9),
     _c("timeframe", "购车时间", "Timeframe", width=16),
@@ -87,7 +87,7 @@ INTEREST_TABLE: tuple[Column, ...] = (
     _c("notes", "备注", "Notes", width=40),
 )
 
-Cell = str | int | Moment | None
+Cell = str | int | float | None
 
 
 class LeadTable:
@@ -109,6 +109,8 @@ class LeadTable:
         self._purpose_texts: dict[Any, str] = {}
         self._model_labels: dict[Any, str] = {}
         self._pieces: dict[tuple[Any, int], str] = {}
+        self._marked: tuple[dict[Any, str], dict[Any, str]] | None = None
+        self._purpose_cells: dict[Any, str] = {}
 
     def headers(self, columns: tuple[Column, ...]) -> list[str]:
         return [column.title(self.lang, self.zone) for column in columns]
@@ -160,20 +162,21 @@ class LeadTable:
         """One row of cells per lead, in ``LEAD_TABLE`` order.
 
         ``as_text`` (CSV): every cell is text, times as ``YYYY-MM-DD HH:MM:SS``, text cells
-        neutralised against formulas. Otherwise (XLSX): texts as they are, times as ``Moment``,
-        counts as int, missing values as None.
+        neutralised against formulas. Otherwise (XLSX): texts as they are, times as Excel
+        serial day numbers (float), counts as int, missing values as None.
         """
         return self._text_rows(batch) if as_text else self._typed_rows(batch)
 
     def _text_rows(self, batch: RawBatch) -> list[list[Cell]]:
+        """The CSV rows. The hot path of a big export: each free-text cell is checked inline
+        (``x[0] in starts`` is far cheaper than a call) and marked only when it must be;
+        staff, device and purpose texts come from tables already marked."""
         time_text = self.stream.moments.text
-        staff = self.stream.staff_names
-        devices = self.stream.device_names
+        staff, devices = self._marked_names()
         ratings, follow_ups = self._ratings, self._follow_ups
         sources, industries = self._sources, self._industries
-        purposes_text, summary = self.purposes_text, self.summary
-        purpose_texts = self._purpose_texts
-        mark = neutralise
+        summary, purpose_cell = self.summary, self._purpose_cell
+        mark, starts = neutralise, CHECK_STARTS
         interests_of = batch.interests
         out: list[list[Cell]] = []
         append = out.append
@@ -206,44 +209,67 @@ class LeadTable:
             interests = interests_of.get(lead_id)
             if interests:
                 text, units = summary(interests)
-                summary_text, units_text = mark(text), str(units)
+                summary_text = mark(text) if text[0] in starts else text
+                units_text = str(units)
             else:
                 summary_text = units_text = ""
-            purpose_text = purpose_texts.get(purposes) if isinstance(purposes, str) else None
+            captured_text = time_text(captured)
             append(
                 [
                     id_text(lead_id),
-                    time_text(captured),
-                    mark(name) if name else "",
-                    mark(company) if company else "",
-                    mark(credit_code) if credit_code else "",
-                    mark(title) if title else "",
-                    mark(mobile) if mobile else "",
-                    mark(e164) if e164 else "",
-                    mark(landline) if landline else "",
-                    mark(email) if email else "",
-                    mark(wechat) if wechat else "",
+                    captured_text,
+                    (mark(name) if name[0] in starts else name) if name else "",
+                    (mark(company) if company[0] in starts else company) if company else "",
+                    (mark(credit_code) if credit_code[0] in starts else credit_code)
+                    if credit_code
+                    else "",
+                    (mark(title) if title[0] in starts else title) if title else "",
+                    (mark(mobile) if mobile[0] in starts else mobile) if mobile else "",
+                    mark(e164) if e164 else "",  # E.164 always starts with "+"
+                    (mark(landline) if landline[0] in starts else landline) if landline else "",
+                    (mark(email) if email[0] in starts else email) if email else "",
+                    (mark(wechat) if wechat[0] in starts else wechat) if wechat else "",
                     (industries.get(industry) or mark(industry)) if industry else "",
                     "" if fleet is None else str(fleet),
                     (ratings.get(rating) or mark(rating)) if rating else "",
                     (follow_ups.get(follow_up) or mark(follow_up)) if follow_up else "",
                     (sources.get(source) or mark(source)) if source else "",
-                    mark(staff.get(staff_id, "")),
-                    mark(devices.get(device_id, "")),
+                    staff.get(staff_id, ""),
+                    devices.get(device_id, ""),
                     summary_text,
                     units_text,
-                    mark(notes) if notes else "",
+                    (mark(notes) if notes[0] in starts else notes) if notes else "",
                     time_text(consent_at),
-                    mark(consent_version) if consent_version else "",
-                    mark(purpose_text or purposes_text(purposes)),
-                    mark(consent_text) if consent_text else "",
+                    (mark(consent_version) if consent_version[0] in starts else consent_version)
+                    if consent_version
+                    else "",
+                    purpose_cell(purposes),
+                    (mark(consent_text) if consent_text[0] in starts else consent_text)
+                    if consent_text
+                    else "",
                     time_text(exported_at),
                 ]
             )
         return out
 
+    def _marked_names(self) -> tuple[dict[Any, str], dict[Any, str]]:
+        """Staff and device names as CSV cells, by stored id (made once per export)."""
+        if self._marked is None:
+            self._marked = (
+                {k: neutralise(v) for k, v in self.stream.staff_names.items()},
+                {k: neutralise(v) for k, v in self.stream.device_names.items()},
+            )
+        return self._marked
+
+    def _purpose_cell(self, stored: Any) -> str:
+        key = stored if isinstance(stored, str | None) else repr(stored)
+        found = self._purpose_cells.get(key)
+        if found is None:
+            found = self._purpose_cells[key] = neutralise(self.purposes_text(stored))
+        return found
+
     def _typed_rows(self, batch: RawBatch) -> list[list[Cell]]:
-        moment = self.stream.moments
+        moment = self.stream.moments.serial
         staff = self.stream.staff_names
         devices = self.stream.device_names
         ratings, follow_ups = self._ratings, self._follow_ups

@@ -25,7 +25,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from catalog_app.domain.text import Bilingual
 from catalog_app.services.exports.cells import FORMULA_TRIGGERS, needs_marker
-from catalog_app.services.exports.moments import Moment
 from catalog_app.services.exports.source import LeadStream, RawBatch
 from catalog_app.services.exports.tabular import (
     INTEREST_TABLE,
@@ -65,12 +64,12 @@ class _Formats:
         self.text = book.add_format({"num_format": "@"})
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
         self.moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        self.integer = book.add_format({"num_format": "0"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.label = book.add_format({"bold": True, "valign": "top"})
 
-    def column(self, column: Column) -> Format:
-        return {Kind.MOMENT: self.moment, Kind.INTEGER: self.integer}.get(column.kind, self.text)
+    def column(self, column: Column) -> Format | None:
+        """The column's default format (what Excel gives a value typed into an empty cell)."""
+        return {Kind.MOMENT: self.moment, Kind.CODE: self.text}.get(column.kind)
 
 
 class _Table:
@@ -114,34 +113,40 @@ class _Table:
         return sheet
 
     def write_rows(self, rows: list[list[Any]]) -> None:
+        """Write rows of cells (the hot loop of a big export: a cell costs one check and one
+        xlsxwriter call). Plain text needs no format — a text cell stays text — but codes
+        (ids, phones, credit codes) get the text format so an edit in Excel keeps them text;
+        formula-like text gets the quote prefix; times the date format; counts none."""
         sheet = self._sheet or self._new_sheet()
         formats = self._formats
-        text, quoted, moment_format, integer = (
-            formats.text,
-            formats.quoted,
-            formats.moment,
-            formats.integer,
-        )
-        kinds = self._kinds
+        code_format, quoted, moment_format = formats.text, formats.quoted, formats.moment
+        text, code, moment = Kind.TEXT, Kind.CODE, Kind.MOMENT
+        starts = _CHECK_STARTS
+        columns = list(enumerate(self._kinds))
         row_number = self._row
+        write_string, write_number = sheet.write_string, sheet.write_number
         for cells in rows:
             if row_number >= MAX_ROWS:
                 self._row = row_number
                 sheet = self._new_sheet()
                 row_number = self._row
-            write_string = sheet.write_string
-            for col, value in enumerate(cells):
+                write_string, write_number = sheet.write_string, sheet.write_number
+            for col, kind in columns:
+                value = cells[col]
                 if value is None or value == "":
                     continue
-                kind = kinds[col]
-                if kind is Kind.TEXT:
-                    fmt = quoted if value[0] in _CHECK_STARTS and needs_marker(value) else text
+                if kind is text:
+                    if value[0] in starts and needs_marker(value):
+                        write_string(row_number, col, value, quoted)
+                    else:
+                        write_string(row_number, col, value)
+                elif kind is code:
+                    fmt = quoted if value[0] in starts and needs_marker(value) else code_format
                     write_string(row_number, col, value, fmt)
-                elif kind is Kind.MOMENT:
-                    assert isinstance(value, Moment)
-                    sheet.write_number(row_number, col, value.serial, moment_format)
+                elif kind is moment:  # an Excel serial day number
+                    write_number(row_number, col, value, moment_format)
                 else:
-                    sheet.write_number(row_number, col, value, integer)
+                    write_number(row_number, col, value)
             row_number += 1
         self._row = row_number
         self.rows_written += len(rows)

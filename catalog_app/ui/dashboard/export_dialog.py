@@ -80,6 +80,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self._count_task: Task | None = None
         self._count_serial = 0
+        self._last_count: tuple[LeadFilter, int] | None = None  # the filter and its count
         self.result: ExportResult | None = None
         self.filters = ExportFilterPanel(initial_filter or LeadFilter(), state.language)
         self.filters.changed.connect(self._schedule_count)
@@ -210,14 +211,15 @@ class ExportDialog(QDialog):
         self.count_label.setText(self.tr("Counting…"))
         self._count_task = self._state.tasks.start(
             "export-count",
-            lambda _ctx: (serial, count_leads(database, flt)),
+            lambda _ctx: (serial, flt, count_leads(database, flt)),
             on_finished=self._counted,
         )
 
-    def _counted(self, result: tuple[int, int]) -> None:
-        serial, count = result
+    def _counted(self, result: tuple[int, LeadFilter, int]) -> None:
+        serial, flt, count = result
         if serial != self._count_serial:
             return  # an older count
+        self._last_count = (flt, count)
         self.count_label.setText(self.tr("%n lead(s) will be exported.", "", count))
 
     # -- permission, format, file -------------------------------------------------------------
@@ -276,10 +278,13 @@ class ExportDialog(QDialog):
             self.path.setFocus()
             return None
         encoding = CsvEncoding(self.encoding.currentData()) if self.encoding.isEnabled() else None
+        flt = self.filters.current_filter()
+        counted = self._last_count
         return ExportRequest(
             self.selected_format(),
             Path(text).expanduser(),
-            filter=self.filters.current_filter(),
+            filter=flt,
+            known_total=counted[1] if counted is not None and counted[0] == flt else None,
             options=FileOptions(lang=self._state.language, encoding=encoding),
             mark_exported=self.mark.isChecked(),
         )
