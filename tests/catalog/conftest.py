@@ -143,3 +143,22 @@ def answer_message_boxes() -> Iterator[Callable[..., list[str]]]:
     yield answer
     for timer in timers:
         timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """After each test, delete what Qt was asked to delete and collect Python's cycles here,
+    on the GUI thread: left to chance, the collector may run inside a worker thread and free a
+    widget there, which crashes Qt."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from tests.catalog.gui_helpers import OPEN_PAGES
+
+    OPEN_PAGES.clear()
+    if QApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    gc.collect()

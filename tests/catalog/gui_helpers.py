@@ -16,8 +16,14 @@ from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.catalog.facet_model import VALUE_ROLE
 
 
+# Pages opened by the running test: kept alive here while a test holds only a part of one
+# (``open_page(...).browser``); emptied after each test (conftest).
+OPEN_PAGES: list[CatalogPage] = []
+
+
 def open_page(qtbot: QtBot, state: object, width: int = 1366, height: int = 768) -> CatalogPage:
     page = CatalogPage(state)  # type: ignore[arg-type]
+    OPEN_PAGES.append(page)
     qtbot.addWidget(page)
     page.resize(width, height)
     page.show()

@@ -121,7 +121,9 @@ class CatalogBrowser(QWidget):
         self.list_stack.addWidget(self.empty_label)
 
         self._build_layout()
-        state.database_changed.connect(lambda _db: self._database_changed())
+        # Bound methods, not lambdas: a lambda holding self in the state's connection would
+        # keep this widget alive for the garbage collector, which may run on any thread.
+        state.database_changed.connect(self._database_changed)
         self.set_view_mode(CardMode.GRID)
         self.retranslate()
         self._start()
@@ -281,7 +283,7 @@ class CatalogBrowser(QWidget):
         self.facet_panel.retranslate(lang)
         self._update_counts()
 
-    def _database_changed(self) -> None:
+    def _database_changed(self, _database: object = None) -> None:
         self.model.clear_thumbnails()
         self._set_selected(None)
         self._start()

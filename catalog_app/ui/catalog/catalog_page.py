@@ -75,7 +75,7 @@ class CatalogPage(QWidget):
         self.compare_view.back_requested.connect(self.show_browser)
         self.compare_view.model_activated.connect(self._show_compared_model)
         self.basket.rejected_full.connect(self._basket_full)
-        state.database_changed.connect(lambda _db: self.model_page.show_model(None))
+        state.database_changed.connect(self._database_changed)
 
     # -- what the old page offered (tests and other pages use these) ---------------------
     @property
@@ -130,6 +130,9 @@ class CatalogPage(QWidget):
         if not self.browser.select_model(model_id, search_all=True):
             self.browser.clear_selection()
             self.model_page.show_model(model_id)
+
+    def _database_changed(self, _database: object) -> None:
+        self.model_page.show_model(None)
 
     def _basket_full(self) -> None:
         self.message.emit(

@@ -66,7 +66,7 @@ class CompareTray(QFrame):
         layout.addWidget(self.clear_button)
         layout.addWidget(self.compare_button)
         basket.changed.connect(self.refresh)
-        state.database_changed.connect(lambda _db: self.refresh())
+        state.database_changed.connect(self.refresh)
         self.refresh()
 
     def chips(self) -> list[QPushButton]:
@@ -76,7 +76,7 @@ class CompareTray(QFrame):
             if isinstance((item := self._chips.itemAt(i)).widget(), QPushButton)
         ]
 
-    def refresh(self) -> None:
+    def refresh(self, *_ignored: object) -> None:
         while self._chips.count():
             item = self._chips.takeAt(0)
             if item is not None and item.widget() is not None:

@@ -157,7 +157,7 @@ class CompareView(QWidget):
         layout.addWidget(self.stack, 1)
 
         basket.changed.connect(self._basket_changed)
-        state.database_changed.connect(lambda _db: self._basket_changed())
+        state.database_changed.connect(self._basket_changed)
         self.retranslate()
 
     # -- content -------------------------------------------------------------------------
@@ -312,7 +312,7 @@ class CompareView(QWidget):
     def _hide_toggled(self, hide: bool) -> None:
         self.model.set_hide_identical(hide)
 
-    def _basket_changed(self) -> None:
+    def _basket_changed(self, *_ignored: object) -> None:
         self.saved_label.hide()
         self.open_saved.hide()
         if self.isVisible():
