@@ -15,7 +15,6 @@ from catalog_app.ui.catalog.catalog_model import ModelRole
 from catalog_app.ui.catalog.catalog_page import CatalogPage
 from catalog_app.ui.catalog.facet_model import VALUE_ROLE
 
-
 # Pages opened by the running test: kept alive here while a test holds only a part of one
 # (``open_page(...).browser``); emptied after each test (conftest).
 OPEN_PAGES: list[CatalogPage] = []
