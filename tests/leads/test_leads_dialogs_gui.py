@@ -212,7 +212,7 @@ def test_open_a_lead_from_the_list_fix_it_and_save(
     qtbot.keyClicks(email, "wangfang@example.cn")
     dialog.rating.setCurrentIndex(dialog.rating.findText("Hot"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: page.edit_dialog is None, timeout=WAIT)  # closed and deleted
     qtbot.waitUntil(
         lambda: panel.model.index(row, Column.EMAIL).data() == "wangfang@example.cn", timeout=WAIT
     )

@@ -69,6 +69,9 @@ class LeadEditDialog(QDialog):
     def __init__(self, state: AppState, lead_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leadEditDialog")
+        # Deleted on the GUI thread when closed, never later by Python's garbage collector
+        # on whatever thread happens to run it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Edit lead"))
         self.resize(780, 660)
         self._state = state

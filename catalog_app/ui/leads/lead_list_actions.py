@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QMenu,
@@ -46,6 +47,7 @@ class LeadListActions(QObject):
         self._state = state
         self._panel = panel
         self.choose_folder: Callable[[], Path | None] = self._ask_folder
+        self.import_dialog: QDialog | None = None
 
         def action(name: str, slot: Callable[[], Any], shortcut: str = "") -> QAction:
             made = QAction(panel)
@@ -221,8 +223,13 @@ class LeadListActions(QObject):
 
         dialog = LeadImportDialog(self._state, self._panel)
         dialog.imported.connect(lambda _report: self._panel.reload())
+        dialog.destroyed.connect(lambda _obj=None: self._forget_import_dialog(dialog))
         dialog.open()
         self.import_dialog = dialog
+
+    def _forget_import_dialog(self, dialog: object) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
 
     # -- helpers -------------------------------------------------------------------------
     def refuse(self, title: str) -> None:

@@ -61,9 +61,14 @@ class LeadsPage(QWidget):
         """Open a lead for editing; the list row is refreshed after a save."""
         dialog = LeadEditDialog(self._state, lead_id, self.window())
         dialog.saved.connect(self._lead_edited)
+        dialog.destroyed.connect(lambda _obj=None: self._forget_edit_dialog(dialog))
         self.edit_dialog = dialog
         dialog.open()
         return dialog
+
+    def _forget_edit_dialog(self, dialog: LeadEditDialog) -> None:
+        if self.edit_dialog is dialog:
+            self.edit_dialog = None
 
     def _lead_edited(self, lead_id: uuid.UUID) -> None:
         fresh = rows_by_id(self._state.database, [lead_id])
