@@ -64,7 +64,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> dict[str, Handle
         description="Export leads (managers only; audited). See docs/exports.md for every "
         "column and the CRM mappings.",
     )
-    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=[f.value for f in ExportFormat],
+        help="xlsx (leads and interests sheets), csv (for Excel), salesforce / hubspot (CRM "
+        "import layouts), vcard (contacts)",
+    )
     export.add_argument("--out", required=True, type=Path, metavar="FILE", help="file to write")
     export.add_argument("--staff", required=True, metavar="NAME", help="the manager exporting")
     export.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
@@ -80,12 +86,23 @@ def register(commands: Any, common: argparse.ArgumentParser) -> dict[str, Handle
     )
     filters.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
     filters.add_argument("--rating", action="append", default=[], help="hot,warm,cold,unrated")
-    filters.add_argument("--model", action="append", default=[], metavar="CODE")
+    filters.add_argument(
+        "--model", action="append", default=[], metavar="CODE", help="wanted this model"
+    )
     filters.add_argument("--by", action="append", default=[], metavar="STAFF", help="captured by")
     filters.add_argument("--source", action="append", default=[], help="booth,kiosk,import,sample")
-    filters.add_argument("--device", action="append", default=[], metavar="CODE")
-    filters.add_argument("--industry", action="append", default=[])
-    filters.add_argument("--follow-up", action="append", default=[])
+    filters.add_argument(
+        "--device", action="append", default=[], metavar="CODE", help="captured on this device"
+    )
+    filters.add_argument(
+        "--industry",
+        action="append",
+        default=[],
+        help=", ".join(i.value for i in Industry),
+    )
+    filters.add_argument(
+        "--follow-up", action="append", default=[], help=", ".join(f.value for f in FollowUp)
+    )
     filters.add_argument("--purpose", metavar="PURPOSE", help="only leads who consented to it")
     filters.add_argument("--not-exported", action="store_true", help="only leads never exported")
     _offset_option(export)
