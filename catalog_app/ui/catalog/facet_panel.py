@@ -32,7 +32,7 @@ from catalog_app.domain.spec_fields import FIELDS_BY_KEY
 from catalog_app.domain.spec_format import format_value
 from catalog_app.services.catalog import CatalogOverview, CatalogQuery, NumberRange, SearchCounts
 from catalog_app.services.catalog_search import EXHIBITOR_FACET, FACETS, RANGE_FIELDS
-from catalog_app.ui.catalog.facet_model import FacetListModel, FacetValue
+from catalog_app.ui.catalog.facet_model import COUNT_ROLE, VALUE_ROLE, FacetListModel, FacetValue
 from catalog_app.ui.catalog.range_slider import RangeSlider
 from catalog_app.ui.catalog.sizing import DESK, Sizing
 
@@ -169,6 +169,7 @@ class FacetPanel(QScrollArea):
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setFrameShape(QFrame.Shape.NoFrame)
             view.setUniformItemSizes(True)
+            view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the count stays readable
             sizing.apply_font(view)
             self.headings[facet], self.models[facet], self.views[facet] = heading, model, view
             layout.addWidget(heading)
@@ -236,6 +237,7 @@ class FacetPanel(QScrollArea):
         for facet in FACETS:
             self.models[facet].set_counts(counts.facets.get(facet, {}))
         self.models[EXHIBITOR_FACET].set_counts(dict(counts.exhibitors))
+        self._filter_exhibitors(self.exhibitor_search.text())
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang
@@ -317,9 +319,15 @@ class FacetPanel(QScrollArea):
         self.clear_button.setEnabled(self.has_filters())
 
     def _filter_exhibitors(self, text: str) -> None:
+        """Rows matching the find box; in a long list, exhibitors with nothing to show (and
+        not ticked) are left out too."""
         view, model = self.views[EXHIBITOR_FACET], self.models[EXHIBITOR_FACET]
         needle = fold(text).replace(" ", "")
+        long_list = model.rowCount() > EXHIBITOR_SEARCH_FROM
+        ticked = model.ticked()
         for row in range(model.rowCount()):
-            label = str(model.index(row).data(Qt.ItemDataRole.ToolTipRole) or "")
-            hidden = bool(needle) and needle not in _label_key(label)
+            index = model.index(row)
+            label = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+            empty = not index.data(COUNT_ROLE) and index.data(VALUE_ROLE) not in ticked
+            hidden = (bool(needle) and needle not in _label_key(label)) or (long_list and empty)
             view.setRowHidden(row, hidden)
