@@ -22,6 +22,7 @@ from tests.catalog.gui_helpers import (
     search_for,
     shown_codes,
     tick,
+    type_text,
 )
 
 ALL = {"GZ-T1", "GZ-D1", "QL-T2", "QL-H1", "ZC-L1", "ZC-M1", "HT-C1"}
@@ -233,13 +234,22 @@ def test_after_importing_many_models_the_search_is_prepared_without_freezing_the
 ) -> None:  # type: ignore[no-untyped-def]
     database = open_sqlite(tmp_path / "imported.sqlite")
     try:
-        datagen.generate_models(database, 320)  # their search keys are not computed yet
+        datagen.generate_models(database, 400)  # their search keys are not computed yet
         browser = open_page(qtbot, make_state("en", database)).browser
         assert browser.is_preparing()
-        assert browser.empty_label.text() == "Preparing the search for 320 models…"
+        assert browser.empty_label.text() == "Preparing the search for 400 models…"
         assert not browser.facet_panel.isEnabled()
         qtbot.waitUntil(lambda: not browser.is_preparing(), timeout=30_000)
-        assert browser.count_label.text() == "320 models"
+        assert browser.count_label.text() == "400 models"
         assert browser.model.rowCount() == 60 and browser.facet_panel.isEnabled()
+        # a long exhibitor list shows only the exhibitors the result has models of
+        view = browser.facet_panel.views[EXHIBITOR_FACET]
+        rows = range(view.model().rowCount())
+        assert len(rows) > 8 and browser.facet_panel.exhibitor_search.isVisible()
+        type_text(qtbot, browser, "yunfeng")
+        qtbot.waitUntil(lambda: browser.model.total < 400, timeout=3000)
+        shown = [r for r in rows if not view.isRowHidden(r)]
+        counts = browser.result.counts.exhibitors
+        assert 0 < len(shown) == sum(1 for n in counts.values() if n) < len(rows)
     finally:
         database.close()
