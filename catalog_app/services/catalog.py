@@ -24,7 +24,7 @@ from catalog_app.services.catalog_search import (
     SearchCounts,
 )
 from catalog_app.services.catalog_search_index import SearchIndex
-from catalog_app.services.catalog_search_sql import ids_statement
+from catalog_app.services.catalog_search_sql import contains_statement, ids_statement
 from catalog_app.services.catalog_types import (
     CatalogOverview,
     ExhibitorChoice,
@@ -125,6 +125,15 @@ class CatalogService:
     def invalidate_search(self) -> None:
         """Look for changed models at the next search (after an import or a merge here)."""
         self._source.invalidate()
+
+    def search_contains(self, query: CatalogQuery, model_id: uuid.UUID) -> bool:
+        """Whether ``query`` finds this model (one indexed look-up)."""
+        source = self._source.get()
+        with self._db.sessions() as session:
+            return (
+                session.connection().execute(contains_statement(source, query, model_id)).first()
+                is not None
+            )
 
     def search_ids(self, query: CatalogQuery) -> list[uuid.UUID]:
         """Every model id of the result, in the query's order."""

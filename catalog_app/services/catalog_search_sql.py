@@ -49,6 +49,16 @@ def ids_statement(source: FromClause, query: CatalogQuery) -> Select:  # type: i
     )
 
 
+def contains_statement(source: FromClause, query: CatalogQuery, model_id: Any) -> Select:  # type: ignore[type-arg]
+    """One row if the result of ``query`` holds this model, none otherwise."""
+    return (
+        select(literal(1))
+        .select_from(source)
+        .where(source.c.model_id == model_id, *conditions(source, query))
+        .limit(1)
+    )
+
+
 def _no_id(name: str) -> Any:
     return cast(null(), Uuid()).label(name)  # typed: PostgreSQL unions need matching types
 

@@ -124,3 +124,11 @@ def test_the_overview_offers_what_occurs_and_the_span_of_each_figure(
     assert overview.bounds["price_cny"] == (168000.0, 1180000.0)
     assert overview.bounds["gcw_t"] == (49.0, 49.0)
     assert [e.code for e in overview.exhibitors] == ["GZP", "HT", "QL", "ZC"]
+
+
+def test_whether_a_result_holds_a_model_is_one_look_up(catalog: CatalogService) -> None:
+    by_code = {m.code: m.id for m in catalog.list_models("")}
+    swap = CatalogQuery(powertrains=frozenset({"bev_swap"}))
+    assert catalog.search_contains(swap, by_code["GZ-T1"])
+    assert not catalog.search_contains(swap, by_code["QL-T2"])
+    assert catalog.search_contains(CatalogQuery(text="gz"), by_code["HT-C1"])

@@ -16,6 +16,7 @@ from tests.catalog.catalog_test_data import GUIZHOU_CODES, SWAP_CODES, TRACTOR_C
 from tests.catalog.gui_helpers import (
     click,
     click_compare_chip,
+    click_model,
     facet_text,
     index_of,
     open_page,
@@ -143,8 +144,6 @@ def test_cards_and_list_show_the_same_trucks_and_both_can_be_clicked(
     row = browser.view.visualRect(index_of(browser, "GZ-T1"))
     assert row.width() > card.width() and row.height() < card.height()
     assert shown_codes(browser) == ALL
-    from tests.catalog.gui_helpers import click_model
-
     click_model(qtbot, browser, "QL-H1")
     qtbot.waitUntil(lambda: page.model_page.sheet is not None, timeout=3000)
     assert page.model_page.sheet.model.code == "QL-H1"
@@ -185,6 +184,16 @@ def test_a_long_result_is_read_page_by_page_as_the_list_scrolls(
             len({i.data(ModelRole.MODEL_ID) for i in (browser.model.index(r) for r in range(150))})
             == 150
         )
+        # a model picked far down stays picked while a new order still holds it …
+        last = browser.model.summary(149)
+        click_model(qtbot, browser, last.code)
+        browser.sort_combo.setCurrentIndex(browser.sort_combo.findData("price_high"))
+        qtbot.waitUntil(lambda: browser.model.rowCount() == 60, timeout=3000)
+        assert browser.selected_model_id() == last.id
+        # … and is let go when a filter leaves it out
+        other = next(v for v in ("tractor", "dump", "light") if v != last.body_type)
+        tick(qtbot, browser, "body_type", other)
+        qtbot.waitUntil(lambda: browser.selected_model_id() is None, timeout=3000)
     finally:
         database.close()
 

@@ -224,7 +224,15 @@ class CatalogBrowser(QWidget):
             self.facet_panel.show_counts(result.counts)
         self._update_counts()
         selected = self._selected
-        if selected is not None and not self.select_model(selected, search_all=True):
+        if selected is None or self.select_model(selected):
+            return
+        # Still found, further down than the rows read so far: its page stays open (reading
+        # every page down to it on each keystroke would cost more than the search).
+        try:
+            still_found = self._state.catalog.search_contains(query, selected)
+        except READ_ERRORS:
+            still_found = False
+        if not still_found:
             self._set_selected(None)
 
     def reload_overview(self) -> None:
