@@ -65,7 +65,7 @@ class CatalogBrowser(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("catalogBrowser")
-        apply_catalog_style(self)
+        apply_catalog_style(self, touch)
         self._state = state
         self.basket = basket
         self.sizing = sizing_for(touch)

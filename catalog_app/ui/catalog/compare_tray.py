@@ -39,7 +39,7 @@ class CompareTray(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compareTray")
-        apply_catalog_style(self)
+        apply_catalog_style(self, touch)
         self._state = state
         self.basket = basket
         self.sizing = sizing_for(touch)

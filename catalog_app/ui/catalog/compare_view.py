@@ -69,7 +69,7 @@ class CompareView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
-        apply_catalog_style(self)
+        apply_catalog_style(self, touch)
         self._state = state
         self.basket = basket
         self.sizing = sizing_for(touch)

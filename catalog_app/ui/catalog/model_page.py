@@ -74,7 +74,7 @@ class ModelPage(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("modelPage")
-        apply_catalog_style(self)
+        apply_catalog_style(self, touch)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -49,8 +49,20 @@ QLabel#compareEmpty, QLabel#catalogEmpty {
     padding: 24px;
 }
 QWidget#compareView { background: #f6f8fa; }
+
+/* At the kiosk (touch="true"): the headline reads from a step away, boxes take a finger. */
+QWidget[touch="true"] QLabel#modelName { font-size: 24pt; }
+QWidget[touch="true"] QLabel#modelPrice { font-size: 21pt; }
+QWidget[touch="true"] QLabel#priceCaption, QWidget[touch="true"] QLabel#modelExhibitor {
+    font-size: 14pt;
+}
+QWidget[touch="true"] QLabel#specGroupHeading, QWidget[touch="true"] QLabel#sectionHeading {
+    font-size: 15pt;
+}
+QWidget[touch="true"] QCheckBox::indicator { width: 30px; height: 30px; }
 """
 
 
-def apply_catalog_style(widget: QWidget) -> None:
+def apply_catalog_style(widget: QWidget, touch: bool = False) -> None:
+    widget.setProperty("touch", touch)
     widget.setStyleSheet(CATALOG_QSS)
