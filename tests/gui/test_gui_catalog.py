@@ -187,3 +187,20 @@ def test_unbuilt_pages_say_so_plainly(make_window: WindowFactory, qtbot: QtBot) 
     window.state.languages.set_language("en")
     for status in placeholders:
         qtbot.waitUntil(lambda s=status: "Not built yet" in s.text(), timeout=3000)
+
+
+def test_in_the_main_window_a_model_page_offers_compare_tco_and_interest(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window("zh_CN")
+    page = window.catalog_page
+    _click_model(qtbot, page, "E49")
+    model_page = page.model_page
+    assert model_page.compare_button.isVisible()
+    assert model_page.tco_button.isVisible()  # the main window answers these two requests
+    assert model_page.capture_button.isVisible()
+    qtbot.mouseClick(model_page.compare_button, Qt.MouseButton.LeftButton)
+    assert page.tray.isVisible() and len(page.basket) == 1
+    qtbot.mouseClick(page.tray.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.is_comparing, timeout=3000)
+    assert page.compare_view.model.columnCount() == 2  # the label column and the tractor
