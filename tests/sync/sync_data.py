@@ -135,3 +135,22 @@ def live_duplicate_pairs(database: Database) -> set[frozenset[uuid.UUID]]:
             if phone or mail:
                 pairs.add(frozenset((first.id, second.id)))
     return pairs
+
+
+def unlinked_duplicates(database: Database) -> set[frozenset[uuid.UUID]]:
+    """Pairs of live leads sharing a mobile or an e-mail that no chain of links connects."""
+    parent: dict[uuid.UUID, uuid.UUID] = {}
+
+    def root(item: uuid.UUID) -> uuid.UUID:
+        while parent.get(item, item) != item:
+            item = parent[item]
+        return item
+
+    for pair in link_pairs(database):
+        first, second = sorted(pair, key=str) if len(pair) == 2 else (next(iter(pair)),) * 2
+        parent[root(first)] = root(second)
+    return {
+        pair
+        for pair in live_duplicate_pairs(database)
+        if len({root(member) for member in pair}) > 1
+    }

@@ -350,3 +350,19 @@ def test_rows_from_two_laptops_that_clash_on_a_code_are_refused_whole(
         merge_packages(office, packages, actor=manager)
     assert "fair" in raised.value.text("en") and "相同的编码" in raised.value.text("zh_CN")
     assert contents(office) == before
+
+
+def test_many_people_sharing_one_address_are_linked_in_a_chain_not_every_pair(
+    make_device: Any, manager_db: Any, usb_stick: Path
+) -> None:
+    from sync_data import unlinked_duplicates
+
+    office, manager = manager_db
+    booth = make_device("booth")
+    for index in range(30):  # a placeholder address typed for thirty visitors
+        add_lead(booth, f"访客{index}", email="none@example.cn")
+    summary = merge_packages(
+        office, [export_package(booth, usb_stick, actor=None).path], actor=manager
+    )
+    assert summary.duplicate_links == 29  # not 30 * 29 / 2
+    assert not unlinked_duplicates(office)

@@ -47,7 +47,12 @@ from catalog_app.services.sync.apply_table import (
     load_knowledge,
     merge_table,
 )
-from catalog_app.services.sync.duplicates import LOWEST_DERIVED_STAMP, link_duplicates
+from catalog_app.services.sync.duplicates import (
+    LOWEST_DERIVED_STAMP,
+    WRITTEN_LEADS,
+    link_duplicates,
+)
+from catalog_app.services.sync.duplicates import prepare as prepare_duplicates
 from catalog_app.services.sync.errors import MergeProblem, PackageRefused
 from catalog_app.services.sync.media import copy_media, missing_media
 from catalog_app.services.sync.package_check import OpenedPackage, open_package
@@ -174,6 +179,7 @@ def merge_opened(
             transaction = connection.begin()
             try:
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                prepare_duplicates(connection)
                 session = database.sessions(bind=connection)
                 done = 0
                 for index, package in enumerate(packages):
@@ -287,6 +293,7 @@ def _merge_package(
         already_merged_at=_already_merged_here(session, database, package.checksum),
         skew_minutes=package.skew.minutes if package.skew else 0,
     )
+    connection.execute(WRITTEN_LEADS.delete())
     load_knowledge(connection, SOURCE_KNOWLEDGE, manifest.knowledge)
     load_knowledge(connection, TARGET_KNOWLEDGE, marks.read_knowledge(session))
     _advance_clock(session, package.max_stamp)
@@ -298,7 +305,7 @@ def _merge_package(
         outcome.tables[table.name] = counts
         if low:
             lowest[table.name] = low
-    outcome.duplicate_links = link_duplicates(connection, alias)
+    outcome.duplicate_links = link_duplicates(connection)
     if outcome.duplicate_links:
         lowest["lead_duplicate_link"] = LOWEST_DERIVED_STAMP  # derived links: stamped below all
     marks.raise_knowledge(session, manifest.knowledge)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    insert,
     literal,
     literal_column,
     or_,
@@ -32,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import Uuid
 
+from catalog_app.services.sync.duplicates import WRITTEN_LEADS
 from catalog_app.services.sync.merge import (
     ZERO_DEVICE,
     conflicting_sql,
@@ -40,7 +42,7 @@ from catalog_app.services.sync.merge import (
 )
 from catalog_app.services.sync.progress import Progress
 from catalog_app.services.sync.summary import TableCounts
-from catalog_app.services.sync.tables import column_names
+from catalog_app.services.sync.tables import column_names, table_named
 
 log = logging.getLogger(__name__)
 
@@ -90,22 +92,37 @@ def _attached(table: Table, alias: str) -> Table:
 
 
 @cache
+def _totals_statement(table: Table, alias: str) -> Any:
+    """Rows of one chunk (rowids from ``:low`` up to ``:high``) and their lowest stamp."""
+    inc = _attached(table, alias).alias("inc")
+    rowid = literal_column("inc.rowid")
+    return select(func.count(), func.min(inc.c.hlc)).where(
+        rowid >= bindparam("low"), rowid < bindparam("high")
+    )
+
+
+@cache
 def _count_statement(table: Table, alias: str) -> Any:
-    """Counts of one chunk (rowids from ``:low`` up to ``:high``); see the module docstring."""
+    """What the chunk's rows that this file already has will do (see the module docstring).
+
+    Only rows present on both sides are joined, and the rule's expressions are evaluated only
+    for rows whose stamps differ (a row with the same stamp and device is the same write): a
+    first merge and a repeated one cost little more than the key look-ups.
+    """
     inc = _attached(table, alias).alias("inc")
     cur = table.alias("cur")
     src = SOURCE_KNOWLEDGE.alias("sk")
     tgt = TARGET_KNOWLEDGE.alias("tk")
     zero = literal(ZERO_DEVICE, Uuid())
     joined = (
-        inc.outerjoin(cur, cur.c.id == inc.c.id)
+        inc.join(cur, cur.c.id == inc.c.id)
         .outerjoin(src, src.c.device_id == func.coalesce(cur.c.device_id, zero))
         .outerjoin(tgt, tgt.c.device_id == func.coalesce(inc.c.device_id, zero))
     )
-    absent = cur.c.id.is_(None)
-    wins = and_(~absent, incoming_wins(table, inc.c, cur.c, DIALECT))
+    differs = or_(inc.c.hlc != cur.c.hlc, inc.c.device_id.is_distinct_from(cur.c.device_id))
+    wins = and_(differs, incoming_wins(table, inc.c, cur.c, DIALECT))
     updates = and_(wins, content_differs_sql(table, inc.c, cur.c))
-    conflict = conflicting_sql(table, inc.c, cur.c, src.c.hlc, tgt.c.hlc, DIALECT)
+    conflict = and_(differs, conflicting_sql(table, inc.c, cur.c, src.c.hlc, tgt.c.hlc, DIALECT))
     rowid = literal_column("inc.rowid")
 
     def count_of(condition: Any) -> Any:
@@ -114,16 +131,31 @@ def _count_statement(table: Table, alias: str) -> Any:
     return (
         select(
             func.count(),
-            count_of(absent),
             count_of(wins),
             count_of(updates),
             count_of(conflict),
             count_of(and_(conflict, wins)),
-            func.min(case((or_(absent, wins), inc.c.hlc))),
         )
         .select_from(joined)
         .where(rowid >= bindparam("low"), rowid < bindparam("high"))
     )
+
+
+@cache
+def _written_leads_statement(alias: str) -> Any:
+    """Remember which leads of the chunk will be written (for linking duplicate people)."""
+    table = table_named("lead")
+    inc = _attached(table, alias).alias("inc")
+    cur = table.alias("cur")
+    rowid = literal_column("inc.rowid")
+    differs = or_(inc.c.hlc != cur.c.hlc, inc.c.device_id.is_distinct_from(cur.c.device_id))
+    written = or_(cur.c.id.is_(None), and_(differs, incoming_wins(table, inc.c, cur.c, DIALECT)))
+    rows = (
+        select(inc.c.id)
+        .select_from(inc.outerjoin(cur, cur.c.id == inc.c.id))
+        .where(rowid >= bindparam("low"), rowid < bindparam("high"), written)
+    )
+    return insert(WRITTEN_LEADS).prefix_with("OR IGNORE").from_select(["id"], rows)
 
 
 @cache
@@ -145,9 +177,14 @@ def _upsert_statement(table: Table, alias: str) -> Any:
 def _chunk_counts(
     connection: Connection, table: Table, alias: str, low: int, high: int
 ) -> tuple[TableCounts, str]:
-    statement = _count_statement(table, alias)
-    result = connection.execute(statement, {"low": low, "high": high}).one()
-    rows, new, wins, updated, conflicts, conflicts_won, lowest = result
+    bounds = {"low": low, "high": high}
+    rows, lowest = connection.execute(_totals_statement(table, alias), bounds).one()
+    if not rows:
+        return TableCounts(), ""
+    matched, wins, updated, conflicts, conflicts_won = connection.execute(
+        _count_statement(table, alias), bounds
+    ).one()
+    new = rows - matched
     counts = TableCounts(
         incoming=rows,
         new=new,
@@ -155,9 +192,11 @@ def _chunk_counts(
         unchanged=rows - new - updated,
         conflicts=conflicts,
         conflicts_won=conflicts_won,
+        written=new + wins,
     )
-    counts.written = new + wins
-    return counts, lowest or ""
+    # The lowest stamp of the chunk (not only of the rows written): moving push marks back a
+    # little further than needed only re-sends rows the server already has.
+    return counts, (lowest or "") if counts.written else ""
 
 
 def _upsert_chunk(connection: Connection, table: Table, alias: str, low: int, high: int) -> int:
@@ -183,6 +222,9 @@ def merge_table(
         high = low + CHUNK_ROWS
         chunk, chunk_lowest = _chunk_counts(connection, table, alias, low, high)
         if chunk.written:
+            if table.name == "lead":
+                bounds = {"low": low, "high": high}
+                connection.execute(_written_leads_statement(alias), bounds)
             written = _upsert_chunk(connection, table, alias, low, high)
             if written != chunk.written:  # cannot happen under the write lock; say so if it does
                 log.warning("%s: %d rows written, %d expected", table.name, written, chunk.written)
