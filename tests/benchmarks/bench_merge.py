@@ -71,9 +71,12 @@ def _make_packages(ctx: RunContext) -> _Packages:
         packages.append(result.path)
         data = folder / "extracted" / f"booth-{index}.sqlite"
         data.parent.mkdir(exist_ok=True)
-        with zipfile.ZipFile(result.path) as archive, archive.open(DATA_NAME) as member:
-            with data.open("wb") as out:
-                shutil.copyfileobj(member, out, 1 << 20)
+        with (
+            zipfile.ZipFile(result.path) as archive,
+            archive.open(DATA_NAME) as member,
+            data.open("wb") as out,
+        ):
+            shutil.copyfileobj(member, out, 1 << 20)
         extracted.append(data)
     return _Packages(template, packages, extracted, leads)
 
