@@ -170,3 +170,11 @@ def test_sqlite_upserts_keep_exactly_the_rule_s_winner(sqlite_lead_table: Engine
 @pytest.mark.postgres
 def test_postgresql_upserts_keep_exactly_the_rule_s_winner(postgres_db: Database) -> None:
     _agrees(postgres_db.engine)
+
+
+def test_the_sql_link_id_function_makes_the_same_ids_as_the_domain_helper() -> None:
+    from catalog_app.services.sync.duplicates import _link_id_hex, link_id
+
+    for number in range(50):
+        first, second = uuid.UUID(int=number * 7919), uuid.UUID(int=2**127 - number)
+        assert _link_id_hex(first.hex, second.hex) == link_id(first, second).hex

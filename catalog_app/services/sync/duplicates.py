@@ -3,10 +3,11 @@
 Every live lead a package *wrote* into the file (new, or a newer version: ``WRITTEN_LEADS``,
 filled by ``apply_table``) that shares a normalised mobile or e-mail with other live leads is
 linked (``LeadDuplicateLink``, for a person to review — never merged silently) to one of them:
-the one with the smallest id, its "anchor" — unless it already has a link, in any status, to a
-lead with that mobile or e-mail. So the people sharing a number form one connected group of
+the first one stored in this file, its "anchor" — unless it already has a link, in any status,
+to a lead with that mobile or e-mail. So the people sharing a number form one connected group of
 links (a star), and the work and the number of links grow with the number of leads, not with
-the square of a group's size (think of a placeholder address typed for hundreds of visitors).
+the square of a group's size (think of a placeholder address typed for hundreds of visitors):
+finding the anchor is one probe of the index on the mobile or e-mail column.
 "Phone" is the reason when both match. A package that wrote nothing links nothing: merging it
 again costs no search.
 
@@ -30,6 +31,7 @@ mobile or e-mail in the end are connected by links.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import uuid
 
@@ -37,13 +39,14 @@ from sqlalchemy import Column, Connection, MetaData, Table
 from sqlalchemy.types import Uuid
 
 from catalog_app.domain.enums import DuplicateStatus
-from catalog_app.domain.ids import stable_id
+from catalog_app.domain.ids import CATALOG_NAMESPACE, stable_id
 
 # Below every stamp a device makes (a wall clock in 1970); "phone" ranks above "email".
 DERIVED_STAMPS = {"email": "000000000000000.000000", "phone": "000000000000000.000001"}
 LOWEST_DERIVED_STAMP = min(DERIVED_STAMPS.values())
 REASONS = (("phone", "mobile_e164"), ("email", "email_normalized"))
 LINK_ID_FUNCTION = "catalog_duplicate_link_id"
+_NAMESPACE = CATALOG_NAMESPACE.bytes
 
 # The ids of the leads the package being merged wrote (emptied for each package).
 WRITTEN_LEADS = Table(
@@ -53,47 +56,32 @@ WRITTEN_LEADS = Table(
     prefixes=["TEMPORARY"],
 )
 
-# For each written live lead that shares {column} with other live leads: the lead it is linked
-# to — the smallest id among the others ("the anchor"); unless it is already linked, either
-# way, to a lead with the same value. Ids are compared as stored (32 hex digits: UUID order).
+# For each written live lead that shares {column} with another live lead: the lead it is linked
+# to — the first such lead stored in this file ("the anchor": one index probe, found in the
+# order of the index on {column}); unless it is already linked, either way, to a lead with the
+# same value. Ids are compared as stored (32 hex digits: UUID order).
 # (INSERT first: the sqlite3 module reports the rows inserted only for statements so written.)
 _LINKS = """
 INSERT OR IGNORE INTO lead_duplicate_link
     (id, lead_a_id, lead_b_id, reason, status, resolved_by_staff_id,
      created_at, updated_at, hlc, device_id, deleted_at)
-WITH incoming AS (
-    SELECT a.id, a.{column} AS v, a.created_at FROM temp.sync_written_lead AS w
+SELECT {function}(min(c.x, c.y), max(c.x, c.y)), min(c.x, c.y), max(c.x, c.y),
+       '{reason}', '{status}', NULL,
+       max(c.x_at, y.created_at), max(c.x_at, y.created_at), '{stamp}', NULL, NULL
+FROM (
+    SELECT a.id AS x, a.created_at AS x_at, a.{column} AS v,
+           (SELECT b.id FROM lead AS b
+             WHERE b.{column} = a.{column} AND b.id <> a.id AND b.deleted_at IS NULL
+             ORDER BY b.rowid LIMIT 1) AS y
+    FROM temp.sync_written_lead AS w
     CROSS JOIN lead AS a ON a.id = w.id  -- CROSS: walk the written leads, not the file's
     WHERE a.deleted_at IS NULL AND a.{column} <> ''
-      AND EXISTS (SELECT 1 FROM lead AS b  -- most people are there once: one index probe
-                  WHERE b.{column} = a.{column} AND b.id <> a.id AND b.deleted_at IS NULL)
-), ranked AS (
-    SELECT b.{column} AS v, b.id, b.created_at,
-           row_number() OVER (PARTITION BY b.{column} ORDER BY b.id) AS rn
-    FROM lead AS b
-    WHERE b.deleted_at IS NULL AND b.{column} IN (SELECT v FROM incoming)
-), anchors AS (
-    SELECT v,
-           max(CASE WHEN rn = 1 THEN id END) AS first_id,
-           max(CASE WHEN rn = 1 THEN created_at END) AS first_at,
-           max(CASE WHEN rn = 2 THEN id END) AS second_id,
-           max(CASE WHEN rn = 2 THEN created_at END) AS second_at
-    FROM ranked WHERE rn <= 2 GROUP BY v
-), pairs AS (
-    SELECT i.id AS x,
-           CASE WHEN i.id = n.first_id THEN n.second_id ELSE n.first_id END AS y,
-           max(i.created_at,
-               CASE WHEN i.id = n.first_id THEN n.second_at ELSE n.first_at END) AS at
-    FROM incoming AS i JOIN anchors AS n ON n.v = i.v
-    WHERE n.second_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_b_id
-                      WHERE l.lead_a_id = i.id AND o.{column} = i.v)
-      AND NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_a_id
-                      WHERE l.lead_b_id = i.id AND o.{column} = i.v)
-)
-SELECT {function}(min(x, y), max(x, y)), min(x, y), max(x, y), '{reason}', '{status}', NULL,
-       at, at, '{stamp}', NULL, NULL
-FROM pairs
+) AS c
+JOIN lead AS y ON y.id = c.y
+WHERE NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_b_id
+                  WHERE l.lead_a_id = c.x AND o.{column} = c.v)
+  AND NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_a_id
+                  WHERE l.lead_b_id = c.x AND o.{column} = c.v)
 """
 
 
@@ -102,8 +90,18 @@ def link_id(first: uuid.UUID, second: uuid.UUID) -> uuid.UUID:
     return stable_id("lead_duplicate_link", str(first), str(second))
 
 
+def _dashed(hex_id: str) -> str:
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+
+
 def _link_id_hex(first_hex: str, second_hex: str) -> str:
-    return link_id(uuid.UUID(first_hex), uuid.UUID(second_hex)).hex
+    """``link_id(first, second).hex`` for ids stored as hex, without building UUID objects
+    (UUIDv5: the SHA-1 of namespace and name, with the version and variant bits set)."""
+    name = "\x1f".join(("lead_duplicate_link", _dashed(first_hex), _dashed(second_hex)))
+    digest = bytearray(hashlib.sha1(_NAMESPACE + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    return digest.hex()
 
 
 def prepare(connection: Connection) -> None:
