@@ -6,16 +6,31 @@ of the tests that build the frozen bundle.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from types import ModuleType
 
 import pytest
-from bundle_helpers import load_build_module
+from bundle_helpers import ROOT, load_build_module
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "bundle: builds the PyInstaller bundle (opt-in: CATALOG_APP_BUNDLE_TEST=1)"
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm catalogues (build products, not in git) exist, as the setup and the build make
+    them: the bundle ships them, and the rules are checked against them."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_translations.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
