@@ -436,8 +436,23 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (padded[0], padded[1], padded[2], padded[3])
 
 
+def version_strings(version: str, exe_name: str, description: str) -> dict[str, str]:
+    """The texts of the Windows version resource (Properties > Details)."""
+    return {
+        "CompanyName": "CatalogApp",
+        "FileDescription": description,
+        "FileVersion": version,
+        "InternalName": exe_name,
+        "LegalCopyright": "Proprietary",
+        "OriginalFilename": f"{exe_name}.exe",
+        "ProductName": "catalog-app",
+        "ProductVersion": version,
+    }
+
+
 def windows_version_info(version: str, exe_name: str, description: str):  # -> VSVersionInfo
-    """The version resource Explorer shows under Properties > Details, from ``__version__``."""
+    """The version resource Explorer shows, from ``__version__`` (Windows builds only:
+    PyInstaller's structure needs pywin32 and pefile)."""
     from PyInstaller.utils.win32.versioninfo import (
         FixedFileInfo,
         StringFileInfo,
@@ -449,16 +464,7 @@ def windows_version_info(version: str, exe_name: str, description: str):  # -> V
     )
 
     numbers = version_tuple(version)
-    strings = {
-        "CompanyName": "CatalogApp",
-        "FileDescription": description,
-        "FileVersion": version,
-        "InternalName": exe_name,
-        "LegalCopyright": "Proprietary",
-        "OriginalFilename": f"{exe_name}.exe",
-        "ProductName": "catalog-app",
-        "ProductVersion": version,
-    }
+    strings = version_strings(version, exe_name, description)
     return VSVersionInfo(
         ffi=FixedFileInfo(filevers=numbers, prodvers=numbers),
         kids=[

@@ -192,13 +192,22 @@ def test_windows_version_numbers_come_from_the_package_version(
 def test_windows_version_resource_names_the_product_and_version(
     bundle_config: ModuleType,
 ) -> None:
-    pytest.importorskip("PyInstaller", reason="the version resource is PyInstaller's structure")
     from catalog_app import __version__
 
-    info = bundle_config.windows_version_info(__version__, "catalog-app", "Trade-fair catalog")
-    text = str(info)
+    strings = bundle_config.version_strings(__version__, "catalog-app-cli", "command line")
+    assert strings["ProductVersion"] == strings["FileVersion"] == __version__
+    assert strings["OriginalFilename"] == "catalog-app-cli.exe"
+    assert strings["ProductName"] == "catalog-app"
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="PyInstaller builds it on Windows only")
+def test_windows_version_resource_is_built_from_the_package_version(
+    bundle_config: ModuleType,
+) -> None:
+    from catalog_app import __version__
+
+    text = str(bundle_config.windows_version_info(__version__, "catalog-app", "catalog"))
     assert f"'ProductVersion', '{__version__}'" in text
-    assert "'OriginalFilename', 'catalog-app.exe'" in text
     assert "filevers=" in text
 
 
