@@ -67,7 +67,7 @@ def copy_database(source: Path, target: Path) -> None:
         src.execute("PRAGMA busy_timeout = 5000")
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")
-    with target.open("rb") as handle:
+    with target.open("r+b") as handle:  # Windows fsyncs only writable handles
         os.fsync(handle.fileno())
 
 
@@ -118,7 +118,7 @@ def restore_newest_good_backup(db_path: Path) -> tuple[Path, Path | None]:
     aside = set_aside(db_path) if db_path.exists() else None
     temporary = db_path.with_name(db_path.name + ".restoring")
     shutil.copyfile(backup, temporary)
-    with temporary.open("rb") as handle:
+    with temporary.open("r+b") as handle:  # Windows fsyncs only writable handles
         os.fsync(handle.fileno())
     os.replace(temporary, db_path)
     return backup, aside

@@ -22,10 +22,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("truck_model", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("search_key", sa.Text(), nullable=False, server_default=sa.text("''"))
-        )
+    # A plain ADD COLUMN (SQLite supports it with a constant default): a batch rebuild would drop
+    # truck_model, which rows of spec_value, media and lead_interest point at.
+    op.add_column(
+        "truck_model",
+        sa.Column("search_key", sa.Text(), nullable=False, server_default=sa.text("''")),
+    )
     from catalog_app.domain.search_keys import search_key
 
     connection = op.get_bind()
