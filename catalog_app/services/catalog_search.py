@@ -233,20 +233,24 @@ def conditions(
     return where
 
 
+# The figure each sort orders by, and whether larger comes first.
+SORT_FIGURES: dict[CatalogSort, tuple[str, bool]] = {
+    CatalogSort.PRICE_LOW: ("price_cny", False),
+    CatalogSort.PRICE_HIGH: ("price_cny", True),
+    CatalogSort.BATTERY: ("battery_kwh", True),
+    CatalogSort.RANGE: ("range_km", True),
+    CatalogSort.PAYLOAD: ("payload_kg", True),
+    CatalogSort.GCW: ("gcw_t", True),
+}
+
+
 def order_by(source: FromClause, sort: CatalogSort) -> list[Any]:
     """ORDER BY for a sort; models without the figure go last; ties in catalog order."""
     c = source.c
-    figure = {
-        CatalogSort.PRICE_LOW: (c.price_cny, False),
-        CatalogSort.PRICE_HIGH: (c.price_cny, True),
-        CatalogSort.BATTERY: (c.battery_kwh, True),
-        CatalogSort.RANGE: (c.range_km, True),
-        CatalogSort.PAYLOAD: (c.payload_kg, True),
-        CatalogSort.GCW: (c.gcw_t, True),
-    }.get(sort)
     keys: list[Any] = []
-    if figure is not None:
-        column, descending = figure
+    if sort in SORT_FIGURES:
+        name, descending = SORT_FIGURES[sort]
+        column = c[name]
         keys += [column.is_(None), column.desc() if descending else column.asc()]
     return [*keys, c.sort_order, c.name_zh, c.model_id]
 

@@ -17,7 +17,9 @@ from catalog_app.services.catalog_search import (
     EXHIBITOR_FACET,
     FACETS,
     RANGE_FIELDS,
+    SORT_FIGURES,
     CatalogQuery,
+    CatalogSort,
     conditions,
     facet_conditions,
     order_by,
@@ -63,13 +65,14 @@ def _no_id(name: str) -> Any:
     return cast(null(), Uuid()).label(name)  # typed: PostgreSQL unions need matching types
 
 
-def kept_columns(columns: Any) -> list[Any]:
-    """What a search keeps of each row: ids, facets, figures and the catalog order."""
+def kept_columns(columns: Any, sort: CatalogSort) -> list[Any]:
+    """What a search keeps of each match: ids, facets, what it is sorted by."""
+    figure = [columns[SORT_FIGURES[sort][0]]] if sort in SORT_FIGURES else []
     return [
         columns.model_id,
         columns.exhibitor_id,
         *(columns[facet] for facet in FACETS),
-        *(columns[key] for key in RANGE_FIELDS),
+        *figure,
         columns.sort_order,
         columns.name_zh,
     ]
@@ -82,10 +85,11 @@ def search_statement(source: FromClause, query: CatalogQuery, limit: int) -> Com
     - kind "e": a count ``n`` per exhibitor, the other facets' ticks applied;
     - kind "p": the first ``limit`` models of the result, ``n`` their position.
     """
-    kept = kept_columns(source.c)
-    # With text, gather the matches once (one scan of the keys); without, let each part read
-    # the table's indexes on its own.
-    gather = "MATERIALIZED" if query.text.strip() else "NOT MATERIALIZED"
+    kept = kept_columns(source.c, query.sort)
+    # With text or ranges, gather the matches once (one scan of the table); with ticks only,
+    # each part reads the table's indexes on its own.
+    scan = bool(query.text.strip()) or any(not r.is_open for r in query.ranges.values())
+    gather = "MATERIALIZED" if scan else "NOT MATERIALIZED"
     hits = (
         select(*kept)
         .where(*conditions(source, query, except_facets=ALL_FACETS))
@@ -119,7 +123,7 @@ def search_statement(source: FromClause, query: CatalogQuery, limit: int) -> Com
     parts = [combinations, exhibitors]
     if limit > 0:
         first = (
-            select(*kept_columns(h))
+            select(*kept_columns(h, query.sort))
             .where(*facet_conditions(hits, query))
             .order_by(*order_by(hits, query.sort))
             .limit(limit)
