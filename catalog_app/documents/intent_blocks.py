@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,7 +42,7 @@ BLANK = "_" * 24
 
 
 @lru_cache(maxsize=32)
-def _logo_reader(key: str, data: bytes | None, path: str | None) -> ImageReader | None:
+def _logo_reader(key: str, data: bytes | None, path: str | None) -> ImageReader | str | None:
     """The logo scaled down and kept as JPEG once per distinct image (``key`` identifies it):
     a JPEG goes into the PDF as it is, where other images are recompressed on every render."""
     try:
@@ -56,10 +58,23 @@ def _logo_reader(key: str, data: bytes | None, path: str | None) -> ImageReader 
         image = background
     encoded = io.BytesIO()
     image.convert("RGB").save(encoded, "JPEG", quality=92)
-    return ImageReader(io.BytesIO(encoded.getvalue()))
+    jpeg = encoded.getvalue()
+    # A JPEG file named by its content: reportlab then names the image by the file name
+    # instead of hashing its pixels on every render. Without a writable temp folder, in memory.
+    folder = Path(tempfile.gettempdir()) / "catalog-app-logos"
+    cached = folder / f"{hashlib.sha256(jpeg).hexdigest()}.jpg"
+    try:
+        if not cached.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(jpeg)
+            os.replace(partial, cached)
+        return str(cached)
+    except OSError:
+        return ImageReader(io.BytesIO(jpeg))
 
 
-def logo_reader(logo: bytes | Path | None) -> ImageReader | None:
+def logo_reader(logo: bytes | Path | None) -> ImageReader | str | None:
     if logo is None:
         return None
     if isinstance(logo, bytes):
@@ -72,7 +87,7 @@ def logo_reader(logo: bytes | Path | None) -> ImageReader | None:
 
 
 class Logo(Flowable):
-    def __init__(self, reader: ImageReader, size: float) -> None:
+    def __init__(self, reader: ImageReader | str, size: float) -> None:
         super().__init__()
         self.reader = reader
         self.width = self.height = size
