@@ -88,6 +88,7 @@ INTEREST_TABLE: tuple[Column, ...] = (
 )
 
 Cell = str | int | float | None
+PIECES_LIMIT = 50_000  # memoised "model ×units" texts
 
 
 class LeadTable:
@@ -137,6 +138,8 @@ class LeadTable:
         key = (model_id, quantity)
         found = self._pieces.get(key)
         if found is None:
+            if len(self._pieces) >= PIECES_LIMIT:  # memory stays bounded on any file
+                self._pieces.clear()
             found = self._pieces[key] = f"{self.model_label(model_id)} ×{quantity}"
         return found
 
