@@ -1,37 +1,18 @@
 """Fixtures of the intent tests: the sample fair (with its sample leads and sample intent forms)
-in a fresh SQLite file per test, copied from one built per session; helpers to read PDFs."""
+in a fresh SQLite file per test, copied from one built per session, and the main window. (Plain
+helpers live in ``intent_test_data.py``.)"""
 
 from __future__ import annotations
 
-import io
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from catalog_app.domain.ids import stable_id
 from catalog_app.services.demo import build_demo_database
 from catalog_app.store.database import Database, open_sqlite
 from catalog_app.store.locations import media_dir_for
-
-SAMPLE_FAIR = "GZ-NEV-SAMPLE"
-
-
-def lead_id(code: str) -> uuid.UUID:
-    """A sample lead of the bundled sample fair (S-001 … S-006)."""
-    return stable_id("lead", SAMPLE_FAIR, code)
-
-
-def model_id(exhibitor: str, code: str) -> uuid.UUID:
-    return stable_id("model", SAMPLE_FAIR, exhibitor, code)
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """The text of each page, as a PDF text extractor reads it back."""
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import lead_id
 from intent_gui_helpers import answer_box, type_text, visible, when_dialog
+from intent_test_data import lead_id
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import pdf_pages
+from intent_test_data import pdf_pages
 
 from catalog_app.cli import EXIT_FAILED, EXIT_OK, main
 from catalog_app.store.database import Database

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import segno
-from conftest import lead_id, model_id, pdf_pages
+from intent_test_data import lead_id, model_id, pdf_pages
 from pypdf import PdfReader
 
 from catalog_app.documents.fonts import MissingFontError

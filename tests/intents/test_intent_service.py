@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from conftest import lead_id, model_id
+from intent_test_data import lead_id, model_id
 from sqlalchemy import func, select
 
 from catalog_app.domain.enums import IntentStatus
