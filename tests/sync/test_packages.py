@@ -47,13 +47,6 @@ def _rewrite_package(package: Path, change: Any) -> None:
                 archive.write(file, file.relative_to(folder).as_posix())
 
 
-def _edit_manifest(folder: Path, **fields: Any) -> None:
-    path = folder / MANIFEST_NAME
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data.update(fields)
-    path.write_text(json.dumps(data), encoding="utf-8")
-
-
 def test_a_booth_package_brings_its_leads_to_the_office_and_says_what_it_did(
     make_device: Any, manager_db: Any, usb_stick: Path
 ) -> None:
@@ -312,12 +305,11 @@ def test_the_office_clock_moves_past_every_merged_stamp(
 ) -> None:
     office, manager = manager_db
     booth = make_device("booth")
-    ahead = Hlc.parse(str(Hlc(0, 0)))
     monkeypatch.setattr("catalog_app.store.stamping._wall_ms", lambda: 4_000_000_000_000)
     lead_id = add_lead(booth, "时钟快的展台")  # 2096: far ahead of everything
     monkeypatch.undo()
     exported = export_package(booth, usb_stick, actor=None)
-    assert ahead < Hlc.parse(lead(booth, lead_id).hlc)
+    assert Hlc.parse(lead(booth, lead_id).hlc).wall_ms == 4_000_000_000_000
 
     dry = merge_packages(office, [exported.path], actor=manager, dry_run=True)
     assert dry.needs_clock_acceptance and "clock" in dry.text("en")
@@ -366,3 +358,33 @@ def test_many_people_sharing_one_address_are_linked_in_a_chain_not_every_pair(
     )
     assert summary.duplicate_links == 29  # not 30 * 29 / 2
     assert not unlinked_duplicates(office)
+
+
+def test_a_package_from_an_older_version_of_the_app_is_migrated_and_merged(
+    make_device: Any, manager_db: Any, usb_stick: Path
+) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from catalog_app.store.migrations import alembic_config
+
+    office, manager = manager_db
+    booth = make_device("booth")
+    lead_id = add_lead(booth, "老版本的客户")
+    package = export_package(booth, usb_stick, actor=None).path
+
+    def downgrade(folder: Path) -> None:
+        data = folder / DATA_NAME
+        engine = create_engine(f"sqlite:///{data}")
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0003")
+        engine.dispose()
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        manifest.update(schema_revision="0003", data_sha256=sha256_file(data))
+        manifest["data_size"] = data.stat().st_size
+        (folder / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+
+    _rewrite_package(package, downgrade)
+    summary = merge_packages(office, [package], actor=manager)
+    assert summary.packages[0].tables["lead"].new == 1
+    assert lead(office, lead_id).person_name == "老版本的客户"

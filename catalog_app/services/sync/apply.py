@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ from catalog_app.store.sqlite_settings import SQLITE_BEGIN
 log = logging.getLogger(__name__)
 
 MAX_PACKAGES = 10
+OPEN_WORKERS = 2
 MERGE_CACHE_KIB = 131_072  # a larger page cache while merging (index updates of big tables)
 NO_DRIFT_LIMIT = 10**15
 
@@ -91,15 +93,18 @@ def check_merge_allowed(database: Database, actor: StaffMember | None, count: in
 def open_packages(
     paths: Sequence[Path | str], root: Path, *, thorough: bool = False
 ) -> list[OpenedPackage]:
-    """Open and check every package; if one is refused, the others are closed again."""
-    opened: list[OpenedPackage] = []
-    try:
-        for path in paths:
-            opened.append(open_package(path, root, thorough=thorough))
-    except BaseException:
+    """Open and check every package, two at a time (inflating, hashing and checking release
+    the interpreter lock); if one is refused, the others are closed again and the first
+    refusal, in the order given, is raised."""
+    with ThreadPoolExecutor(max_workers=OPEN_WORKERS, thread_name_prefix="sync-open") as pool:
+        futures = [pool.submit(open_package, path, root, thorough=thorough) for path in paths]
+        wait(futures)
+    opened = [f.result() for f in futures if f.exception() is None]
+    problems = [f.exception() for f in futures if f.exception() is not None]
+    if problems:
         for package in opened:
             package.close()
-        raise
+        raise problems[0]  # type: ignore[misc]
     return opened
 
 

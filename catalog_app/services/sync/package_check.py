@@ -24,6 +24,7 @@ import hashlib
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import uuid
 import zipfile
@@ -51,6 +52,7 @@ from catalog_app.store.integrity import SQLITE_HEADER, check_file, stored_schema
 from catalog_app.store.migrations import HEAD_REVISION, is_known_revision, upgrade_to_head
 
 _BLOCK = 1 << 20
+_MIGRATING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,9 @@ def _check_data(path: Path, data: Path, manifest: Manifest, thorough: bool) -> N
     if revision != HEAD_REVISION:
         engine = create_engine(f"sqlite:///{data}")
         try:
-            with engine.begin() as connection:
+            # Alembic keeps its running context in module globals: one migration at a time
+            # (packages are opened two at a time).
+            with _MIGRATING, engine.begin() as connection:
                 upgrade_to_head(connection)
         finally:
             engine.dispose()
