@@ -13,6 +13,7 @@ Kept small and generic; fixtures for one area live in that folder's own ``confte
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -37,6 +38,25 @@ POSTGRES_TEST_DATABASE = "catalog_test"
 
 def _on_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_garbage_collection(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In tests with widgets, Python's cycle collector runs on the GUI thread only, as in the
+    app (catalog_app/ui/gui_thread_gc.py): a background task must never free a widget."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from catalog_app.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+    qapp = request.getfixturevalue("qapp")
+    collector = GuiThreadGarbageCollector(qapp)
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()
+        gc.collect()
 
 
 @pytest.fixture

@@ -11,12 +11,15 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from catalog_app.domain.text import default_language, normalise_language
+from catalog_app.locations import resources_dir
 from catalog_app.store.database import open_database
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.fonts import BundledFontError, apply_bundled_font
+from catalog_app.ui.gui_thread_gc import install as install_gui_thread_gc
 from catalog_app.ui.i18n import LanguageManager
 from catalog_app.ui.look import apply_look
 from catalog_app.ui.main_window import MainWindow
@@ -37,6 +40,8 @@ def create_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("CatalogApp")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    install_gui_thread_gc(app)
     return app
 
 

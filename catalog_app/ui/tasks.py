@@ -68,6 +68,10 @@ class TaskContext:
 Work = Callable[[TaskContext], Any]
 
 
+def _ended_work(_context: TaskContext) -> None:
+    raise TaskCancelled()
+
+
 class Task(QRunnable):
     """One unit of background work; see the module docstring."""
 
@@ -90,6 +94,13 @@ class Task(QRunnable):
     @property
     def is_done(self) -> bool:
         return self._done.is_set()
+
+    def release(self) -> None:
+        """Called on the GUI thread once the task ended: free the work (which may hold widgets)
+        and delete the signals object here, on its own thread, never on the worker thread that
+        may drop the last reference to this task."""
+        self._work = _ended_work
+        self.signals.deleteLater()
 
     def run(self) -> None:  # runs on a pool thread
         context = TaskContext(self.signals, self._cancel_flag)
@@ -167,5 +178,6 @@ class TaskRunner(QObject):
     def _forget(self, task: Task) -> None:
         if task in self._running:
             self._running.remove(task)
+            task.release()
             if not self._running:
                 self.busy_changed.emit(False)

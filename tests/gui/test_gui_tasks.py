@@ -3,12 +3,23 @@ errors come back as a signal instead of a crash."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid as shiboken_is_valid
 
+from catalog_app.ui.gui_thread_gc import GuiThreadGarbageCollector
 from catalog_app.ui.tasks import TaskContext, TaskRunner
+
+
+def qtbot_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
 def test_work_runs_off_the_gui_thread_and_returns_its_result(qtbot: QtBot) -> None:
@@ -70,3 +81,49 @@ def test_cancel_stops_the_work_at_its_next_check(qtbot: QtBot) -> None:
         task.cancel()
     assert len(steps) < 1000
     qtbot.waitUntil(lambda: runner.running() == [], timeout=5000)
+
+
+def test_an_ended_task_frees_its_work_and_signals_on_the_gui_thread(qtbot: QtBot) -> None:
+    """The work closure may hold widgets and the signals object lives on the GUI thread: both
+    are let go there, so the worker thread never drops the last reference to a Qt object."""
+    runner = TaskRunner()
+
+    class Marker:
+        pass
+
+    marker = Marker()
+    freed_on: list[int] = []
+    weakref.finalize(marker, lambda: freed_on.append(threading.get_ident()))
+    task = runner.start("holds", lambda _ctx, held=marker: held.__class__.__name__)
+    del marker
+    qtbot.waitUntil(lambda: not runner.running(), timeout=5000)
+    assert freed_on == [threading.get_ident()]
+    qtbot.waitUntil(lambda: not shiboken_is_valid(task.signals), timeout=5000)
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    collector = GuiThreadGarbageCollector(qtbot_app(), interval_ms=10)
+    try:
+        assert not gc.isenabled()
+        freed_on: list[int] = []
+
+        def make_cycle_on_a_worker() -> None:
+            node: dict[str, object] = {}
+            node["self"] = node
+            holder = type("Holder", (), {})()
+            holder.cycle = node  # type: ignore[attr-defined]
+            node["holder"] = holder
+            weakref.finalize(holder, lambda: freed_on.append(threading.get_ident()))
+            for _ in range(5_000):  # garbage cycles: enough to trigger an automatic collection
+                loop: list[object] = []
+                loop.append(loop)
+
+        worker = threading.Thread(target=make_cycle_on_a_worker)
+        worker.start()
+        worker.join()
+        assert freed_on == []
+        qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+        assert freed_on == [threading.get_ident()]
+    finally:
+        collector.stop()
+    assert gc.isenabled()

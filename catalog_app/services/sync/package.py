@@ -205,7 +205,7 @@ def _write_archive(
             steps.raise_if_cancelled()
             archive.write(file, archive_name(media_dir, file), compress_type=zipfile.ZIP_STORED)
         archive.writestr(MANIFEST_NAME, manifest.to_json(), compress_type=zipfile.ZIP_DEFLATED)
-    with target.open("rb") as handle:
+    with target.open("r+b") as handle:  # Windows fsyncs only writable handles
         os.fsync(handle.fileno())
 
 
