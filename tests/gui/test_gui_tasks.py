@@ -107,14 +107,17 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot: QtBot) -> None:
         assert not gc.isenabled()
         freed_on: list[int] = []
 
-        def make_cycle_on_a_worker() -> None:
+        def drop_a_cycle() -> None:
             node: dict[str, object] = {}
             node["self"] = node
             holder = type("Holder", (), {})()
             holder.cycle = node  # type: ignore[attr-defined]
             node["holder"] = holder
             weakref.finalize(holder, lambda: freed_on.append(threading.get_ident()))
-            for _ in range(5_000):  # garbage cycles: enough to trigger an automatic collection
+
+        def make_cycle_on_a_worker() -> None:
+            drop_a_cycle()  # garbage now; with automatic collection it would be freed below
+            for _ in range(5_000):  # more garbage cycles: enough to trigger a collection
                 loop: list[object] = []
                 loop.append(loop)
 
