@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin
-
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 
@@ -40,6 +38,10 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     """(full pinyin, initials) of the Chinese in ``text``; other characters kept as they are."""
     if not _HAN.search(text):
         return "", ""
+    # Imported here: the pinyin dictionary takes a few tenths of a second to load, paid only by
+    # the first search or key, not by every start of the app or the command line.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text, errors=lambda chars: list(chars))
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
     full = "".join(s for s in syllables if not s.isspace())

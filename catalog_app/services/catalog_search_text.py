@@ -25,9 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import NamedTuple
-
-from pypinyin import lazy_pinyin
+from typing import Any, NamedTuple
 
 from catalog_app.domain.search_keys import fold
 
@@ -66,7 +64,7 @@ def run_syllables(run: str) -> tuple[str, ...]:
     """The pinyin syllables of a run of Chinese characters (unknown characters left out)."""
     return tuple(
         s.lower().replace("ü", "v")
-        for s in lazy_pinyin(run, errors="ignore")
+        for s in _lazy_pinyin()(run, errors="ignore")
         if s and s.isascii() and s.isalpha()
     )
 
@@ -139,3 +137,10 @@ def escape_like(text: str) -> str:
 def pinyin_patterns(word: str) -> list[str]:
     """LIKE patterns over ``pinyin_key`` for one query word (none if it is not pinyin)."""
     return ["%|" + "|".join(parts) + "%" for parts in readings(word)]
+
+
+def _lazy_pinyin() -> Any:
+    """pypinyin's ``lazy_pinyin``, imported on first use (its dictionary loads slowly)."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin

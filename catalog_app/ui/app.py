@@ -18,6 +18,7 @@ from catalog_app.domain.text import default_language, normalise_language
 from catalog_app.locations import resources_dir
 from catalog_app.store.database import open_database
 from catalog_app.ui.app_state import AppState
+from catalog_app.ui.catalog.thumbnails import stop_decoding
 from catalog_app.ui.fonts import BundledFontError, apply_bundled_font
 from catalog_app.ui.gui_thread_gc import install as install_gui_thread_gc
 from catalog_app.ui.i18n import LanguageManager
@@ -88,6 +89,7 @@ def run_gui(db_target: str, lang: str | None = None) -> int:
         return app.exec()
     finally:
         state.tasks.wait(10_000)
+        stop_decoding()
         state.database.close()
 
 
@@ -102,4 +104,6 @@ def run_for_benchmark(db_path: str) -> None:
     app.processEvents()
     window.close()
     window.deleteLater()
+    state.tasks.wait(10_000)
+    stop_decoding()
     database.close()

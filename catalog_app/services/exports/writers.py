@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from catalog_app.services.exports.source import LeadStream, RawBatch
+if TYPE_CHECKING:  # the CLI reads the format names without loading the export machinery
+    from catalog_app.services.exports.source import LeadStream, RawBatch
 
 
 class ExportFormat(StrEnum):

@@ -91,7 +91,16 @@ class _Decode(QRunnable):
         except Exception:  # noqa: BLE001 - a bad file shows the placeholder, never a crash
             log.exception("decoding %s failed", path)
             image = QImage()
-        _the_relay().decoded.emit(self._number, self._key, image)
+        relay = _the_relay()
+        if shiboken6.isValid(relay):  # gone only while the process exits
+            relay.decoded.emit(self._number, self._key, image)
+
+
+def stop_decoding(timeout_ms: int = 5000) -> None:
+    """Drop decodes not yet started and wait for the running ones (before the app exits)."""
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    pool.waitForDone(timeout_ms)
 
 
 class ThumbnailCache(QObject):

@@ -21,6 +21,7 @@ from catalog_app.services.accounts import require_manager
 from catalog_app.services.kiosk_settings import check_kiosk_can_start
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BackupScheduler
+from catalog_app.ui.catalog.thumbnails import stop_decoding
 from catalog_app.ui.dialogs import inform
 from catalog_app.ui.kiosk.kiosk_window import KioskWindow
 
@@ -76,4 +77,5 @@ def run_kiosk(db_target: str, lang: str | None = None) -> int:
             scheduler.stop()
     finally:
         state.tasks.wait(10_000)
+        stop_decoding()
         database.close()
