@@ -82,7 +82,7 @@ class CaptureForm(RecoveredDrafts, CaptureLayout):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda _checked=False: self.save())  # not `then`
         self.clear_button.clicked.connect(self.clear_form)
         self.switch_button.clicked.connect(lambda: request_sign_in(state, self.window()))
         self.use_badge_button.clicked.connect(self._use_badge_values)
