@@ -8,6 +8,7 @@ tells the UI whether "try again" can work without other action.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -34,7 +35,8 @@ class WriteFailedError(StoreError):
         self.detail = detail
 
     def text(self, lang: str) -> str:
-        return f"{super().text(lang)} {KEPT.render(lang)}"
+        gap = "" if lang.startswith("zh") else " "  # no space between Chinese sentences
+        return f"{super().text(lang)}{gap}{KEPT.render(lang)}"
 
 
 class DiskFullError(WriteFailedError):
@@ -91,6 +93,32 @@ class DiskIoError(WriteFailedError):
     )
 
 
+class DiskWriteError(WriteFailedError):
+    """SQLite could not write (SQLITE_IOERR_WRITE) and the disk is not (nearly) full: a file
+    size limit (EFBIG: FAT32 media stop at 4 GB a file) or a medium that went away."""
+
+    MESSAGE = Bilingual(
+        zh="无法写入数据库文件 {path}，未保存。可能是磁盘已满、文件已达到该磁盘允许的最大大小"
+        "（FAT32 格式的 U 盘单个文件最大 4 GB），或磁盘已被拔出。请释放空间或换用其他磁盘"
+        "（NTFS 或 exFAT 格式），确认磁盘仍已连接，然后重试。",
+        en="The database file {path} could not be written, so this was not saved. The disk may "
+        "be full, the file may have reached the largest size this disk allows (4 GB per file on "
+        "a FAT32 USB stick), or the disk was removed. Free some space or use another disk (NTFS "
+        "or exFAT), check that it is still connected, then try again.",
+    )
+
+
+# Below this much free space a failed write is a full disk, whatever code SQLite gave.
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
 def translate_write_error(error: BaseException, path: Path) -> WriteFailedError | None:
     """The user-facing error for a failed SQLite write, or None if it is not a storage fault."""
     original = error.orig if isinstance(error, DBAPIError) else error
@@ -106,6 +134,8 @@ def translate_write_error(error: BaseException, path: Path) -> WriteFailedError 
         return DatabaseLockedError(path)
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text:
         return DatabaseDamagedInUseError(path)
+    if name == "SQLITE_IOERR_WRITE":
+        return DiskFullError(path) if _nearly_full(path) else DiskWriteError(path)
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or "disk i/o" in text:
         return DiskIoError(path, str(original))
     return None
