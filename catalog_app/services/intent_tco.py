@@ -66,6 +66,17 @@ BAD_TCO = Bilingual(
 )
 
 
+class StoredTcoError(UserFacingError):
+    """A form's stored TCO inputs cannot be read; the reason in the same language."""
+
+    def __init__(self, cause: UserFacingError) -> None:
+        super().__init__(BAD_TCO, reason=cause.text("en"))
+        self.cause = cause
+
+    def text(self, lang: str) -> str:
+        return BAD_TCO.render(lang, reason=self.cause.text(lang))
+
+
 def tco_items(data: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The items of a form's TCO data (a lead's single inputs count as one item)."""
     if not data:
@@ -74,7 +85,8 @@ def tco_items(data: dict[str, Any] | None) -> list[dict[str, Any]]:
         return [{"model_id": None, "model_code": data.get("model_code", ""), "inputs": data}]
     if data.get("format") != INTENT_TCO_FORMAT:
         return []
-    return [item for item in data.get("items", []) if isinstance(item, dict)]
+    items = data.get("items")
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def tco_model_ids(data: dict[str, Any] | None) -> set[uuid.UUID]:
@@ -214,7 +226,7 @@ def tco_page(data: dict[str, Any] | None, names: dict[str, Bilingual]) -> TcoPag
         try:
             inputs = tco_inputs_from_json(item.get("inputs") or {})
         except UserFacingError as exc:
-            raise UserFacingError(BAD_TCO, reason=exc.text("en")) from exc
+            raise StoredTcoError(exc) from exc
         model = names.get(str(item.get("model_id"))) or Bilingual(
             zh=str(item.get("name_zh") or item.get("model_code") or ""),
             en=str(item.get("name_en") or item.get("name_zh") or item.get("model_code") or ""),

@@ -16,6 +16,7 @@ less about 1.5 t of engine, gearbox and tank.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -114,9 +115,13 @@ class ModelTcoDefaults:
 
 def _number(specs: Mapping[str, object], key: str) -> float | None:
     value = specs.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return None  # also NaN
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
         return None
-    return float(value)
+    return number if math.isfinite(number) else None
 
 
 def _powertrain(specs: Mapping[str, object]) -> TcoPowertrain:

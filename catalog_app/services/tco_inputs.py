@@ -211,7 +211,10 @@ def validate_tco_inputs(inputs: TcoInputs) -> list[TcoProblem]:
             problems.append(TcoProblem(key, MESSAGES["whole"]))
     uses_grid = applies(FIELDS_BY_KEY["peak_share_pct"], inputs.powertrain)
     shares = [getattr(inputs, key) for key in SHARE_KEYS]
-    if uses_grid and all(isinstance(s, int | float) and math.isfinite(s) for s in shares):
+    # Added up only when each share is a number in range (an int too large for a float would
+    # make the sum raise OverflowError).
+    out_of_range = any(problem.field in SHARE_KEYS for problem in problems)
+    if uses_grid and not out_of_range:
         total = sum(shares)
         if abs(total - 100.0) > SHARE_TOLERANCE:
             params = {"total": _plain(round(total, 2))}
@@ -270,10 +273,12 @@ def tco_inputs_from_json(data: dict[str, Any] | str) -> TcoInputs:
     for key, value in values.items():
         if key not in FIELDS_BY_KEY:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            problems.append(TcoProblem(key, MESSAGES["not_a_number"]))
-        else:
+        try:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise TypeError(key)
             changes[key] = float(value)
+        except (TypeError, OverflowError):  # not a number, or an int too large for a float
+            problems.append(TcoProblem(key, MESSAGES["not_a_number"]))
     inputs = dataclasses.replace(
         TcoInputs(),
         powertrain=str(loaded.get("powertrain") or TcoPowertrain.BEV_CHARGE.value),
