@@ -2,8 +2,7 @@
 and the fixtures of the storage-fault GUI tests.
 
 Run the long run with ``HYPOTHESIS_PROFILE=nightly bash scripts/test.sh tests/reliability``.
-``scaled(fraction)`` gives a test its share of the profile's examples (slow examples, such as a
-whole sync merge, take fewer).
+``reliability_fuzz.scaled(fraction)`` gives a slow fuzzer its share of the profile's examples.
 """
 
 from __future__ import annotations
@@ -33,11 +32,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[2]
 FormMaker = Callable[[str], CaptureForm]
-
-
-def scaled(fraction: float, at_least: int = 5) -> int:
-    """``fraction`` of the loaded profile's ``max_examples`` (never fewer than ``at_least``)."""
-    return max(at_least, int(settings.default.max_examples * fraction))
 
 
 @pytest.fixture(scope="session")

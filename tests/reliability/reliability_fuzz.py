@@ -22,6 +22,12 @@ from catalog_app.store.database import Database
 FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
 
+def scaled(fraction: float, at_least: int = 5) -> int:
+    """``fraction`` of the loaded profile's ``max_examples`` (never fewer than ``at_least``), for
+    fuzzers whose every example is slow (a whole merge); the profile is loaded by conftest."""
+    return max(at_least, int(settings.default.max_examples * fraction))
+
+
 def fingerprint(database: Database, tables: Iterable[str]) -> dict[str, tuple[int, str]]:
     """(row count, sha256 of every row in a stable order) of each table in ``tables``."""
     found: dict[str, tuple[int, str]] = {}

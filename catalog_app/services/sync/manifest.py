@@ -89,7 +89,7 @@ class Manifest:
                 knowledge={str(k): str(v) for k, v in dict(data.get("knowledge", {})).items()},
                 format_version=version,
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:  # int(inf) overflows
             raise PackageRefused(path, NOT_A_PACKAGE, detail=f"manifest field {exc}") from exc
 
     @property

@@ -11,6 +11,7 @@ import hashlib
 import os
 import sqlite3
 import zipfile
+import zlib
 from contextlib import closing
 from pathlib import Path
 
@@ -19,6 +20,19 @@ from catalog_app.services.sync.errors import MEDIA_DAMAGED, PackageRefused
 from catalog_app.services.sync.manifest import MEDIA_PREFIX
 
 _BLOCK = 1 << 20
+# What reading a damaged, half-copied or unreadable ZIP raises besides BadZipFile: zlib's errors,
+# EOF, a seek to an impossible offset (OSError), an unknown compression method
+# (NotImplementedError), an "encrypted" flag (RuntimeError), bad header values (ValueError).
+ARCHIVE_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    zlib.error,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def referenced_media(snapshot: Path) -> list[tuple[str, str]]:
@@ -66,7 +80,7 @@ def verify_media(archive: zipfile.ZipFile, package: Path, names: list[str]) -> N
             with archive.open(name) as member:
                 for block in iter(lambda member=member: member.read(_BLOCK), b""):
                     digest.update(block)
-        except (ValueError, KeyError, zipfile.BadZipFile, OSError) as exc:
+        except (KeyError, *ARCHIVE_READ_ERRORS) as exc:
             raise PackageRefused(package, MEDIA_DAMAGED, file=name) from exc
         if digest.hexdigest() != _sha_of_name(name):
             raise PackageRefused(package, MEDIA_DAMAGED, file=name)

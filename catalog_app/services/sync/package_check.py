@@ -28,7 +28,7 @@ import threading
 import time
 import uuid
 import zipfile
-import zlib
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +45,7 @@ from catalog_app.services.sync.manifest import (
     MEDIA_PREFIX,
     Manifest,
 )
-from catalog_app.services.sync.media import verify_media
+from catalog_app.services.sync.media import ARCHIVE_READ_ERRORS, verify_media
 from catalog_app.services.sync.tables import mergeable_tables
 from catalog_app.store.database import DEVICE_KEY
 from catalog_app.store.integrity import SQLITE_HEADER, check_file, stored_schema_revision
@@ -103,20 +103,27 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> Manifest:
         raise _refuse(path, reasons.NOT_A_PACKAGE, detail="no manifest.json or data.sqlite")
     try:
         text = archive.read(MANIFEST_NAME).decode("utf-8")
-    except (zipfile.BadZipFile, UnicodeDecodeError, OSError) as exc:
+    except ARCHIVE_READ_ERRORS as exc:  # UnicodeDecodeError is a ValueError
         raise _refuse(path, reasons.NOT_A_PACKAGE, detail=f"manifest: {exc}") from exc
     return Manifest.from_json(text, path)
 
 
+def _blocks(archive: zipfile.ZipFile, name: str, path: Path) -> Iterator[bytes]:
+    """The member ``name`` block by block; a member that cannot be read refuses the package."""
+    try:
+        with archive.open(name) as member:
+            while block := member.read(_BLOCK):
+                yield block
+    except ARCHIVE_READ_ERRORS as exc:
+        raise _refuse(path, reasons.CHECKSUM_MISMATCH) from exc
+
+
 def _extract_data(archive: zipfile.ZipFile, path: Path, target: Path, expected: str) -> None:
     digest = hashlib.sha256()
-    try:
-        with archive.open(DATA_NAME) as member, target.open("wb") as out:
-            for block in iter(lambda: member.read(_BLOCK), b""):
-                digest.update(block)
-                out.write(block)
-    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
-        raise _refuse(path, reasons.CHECKSUM_MISMATCH) from exc
+    with target.open("wb") as out:  # a failing write (a full disk) is not the package's fault
+        for block in _blocks(archive, DATA_NAME, path):
+            digest.update(block)
+            out.write(block)
     if digest.hexdigest() != expected:
         raise _refuse(path, reasons.CHECKSUM_MISMATCH)
 
@@ -209,7 +216,7 @@ def open_package(
     try:
         try:
             archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile as exc:
+        except ARCHIVE_READ_ERRORS as exc:
             with path.open("rb") as handle:
                 plain_db = handle.read(16) == SQLITE_HEADER
             detail = "a database file, not a package" if plain_db else "not a ZIP archive"
