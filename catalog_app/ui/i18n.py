@@ -77,6 +77,7 @@ class LanguageManager(QObject):
         QLocale.setDefault(QLocale("zh_CN" if is_chinese(language) else "en_US"))
         for translator in self._translators:
             self._app.removeTranslator(translator)
+            translator.deleteLater()  # a child of this manager: would live as long as it
         self._translators = []
         self.problem = ""
         if language != SOURCE_LANGUAGE:
