@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from catalog_app.domain.clock import Hlc
 from catalog_app.services.sync.errors import NEWER_FORMAT, NOT_A_PACKAGE, PackageRefused
 
 FORMAT = "catalog_app.sync-package"
@@ -78,7 +79,7 @@ class Manifest:
                 device_code=str(data["device_code"]),
                 device_name=str(data.get("device_name", "")),
                 created_at=datetime.fromisoformat(str(data["created_at"])),
-                clock=str(data["clock"]),
+                clock=_stamp(data["clock"]),
                 schema_revision=str(data["schema_revision"]),
                 app_version=str(data.get("app_version", "")),
                 tables={str(k): int(v) for k, v in dict(data["tables"]).items()},
@@ -86,7 +87,10 @@ class Manifest:
                 data_size=int(data["data_size"]),
                 media={str(k): int(v) for k, v in dict(data.get("media", {})).items()},
                 media_missing=int(data.get("media_missing", 0)),
-                knowledge={str(k): str(v) for k, v in dict(data.get("knowledge", {})).items()},
+                knowledge={
+                    uuid.UUID(str(k)).hex: _stamp(v)
+                    for k, v in dict(data.get("knowledge", {})).items()
+                },
                 format_version=version,
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:  # int(inf) overflows
@@ -95,6 +99,15 @@ class Manifest:
     @property
     def created_ms(self) -> int:
         return int(self.created_at.timestamp() * 1000)
+
+
+def _stamp(value: object) -> str:
+    """A clock stamp as written by ``Hlc`` (ValueError else): a stamp that is not one would
+    compare above every real one and could make this file believe it had seen everything."""
+    text = str(value)
+    if text and str(Hlc.parse(text)) != text:
+        raise ValueError(f"not a clock stamp: {text!r}")
+    return text
 
 
 def package_name(device_code: str, moment: datetime) -> str:
