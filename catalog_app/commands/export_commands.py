@@ -45,6 +45,9 @@ NO_MANAGER = Bilingual(
 BAD_DATE = Bilingual(
     zh="日期“{value}”无效，请写成 YYYY-MM-DD。", en='"{value}" is not a date; write YYYY-MM-DD.'
 )
+DATE_OUT_OF_RANGE = Bilingual(
+    zh="日期“{value}”超出了可用的日期范围。", en='"{value}" is outside the range of usable dates.'
+)
 BAD_OFFSET = Bilingual(
     zh="时区偏移“{value}”无效，请写成 +08:00。", en='"{value}" is not a UTC offset; write +08:00.'
 )
@@ -125,18 +128,26 @@ def parse_offset(text: str | None) -> timedelta | None:
     if not text:
         return None
     match = re.fullmatch(r"(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?", text.strip())
-    if not match or int(match.group(2)) > 14:
+    if not match or int(match.group(3) or 0) > 59:
         raise UserFacingError(BAD_OFFSET, value=text)
     sign = 1 if match.group(1) == "+" else -1
-    return sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    size = timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    if size > timedelta(hours=14):  # the widest offset in use (UTC+14)
+        raise UserFacingError(BAD_OFFSET, value=text)
+    return sign * size
 
 
-def _date(text: str, offset: timedelta) -> datetime:
+def _date(text: str, offset: timedelta, days_after: int = 0) -> datetime:
+    """The start of the day ``text`` (or ``days_after`` days later) at ``offset``, in UTC."""
     try:
         day = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise UserFacingError(BAD_DATE, value=text) from exc
-    return datetime(day.year, day.month, day.day, tzinfo=timezone(offset)).astimezone(UTC)
+    try:
+        start = datetime(day.year, day.month, day.day, tzinfo=timezone(offset))
+        return (start + timedelta(days=days_after)).astimezone(UTC)
+    except OverflowError as exc:  # 0001-01-01 east of UTC, 9999-12-31 as an end
+        raise UserFacingError(DATE_OUT_OF_RANGE, value=text) from exc
 
 
 def _values(option: str, given: list[str], known: list[str]) -> list[str]:
@@ -168,7 +179,7 @@ def build_filter(args: argparse.Namespace, database: Any, offset: timedelta) -> 
             FollowUp(f) for f in _values("--follow-up", args.follow_up, [f.value for f in FollowUp])
         ),
         captured_from=_date(args.date_from, offset) if args.date_from else None,
-        captured_to=_date(args.date_to, offset) + timedelta(days=1) if args.date_to else None,
+        captured_to=_date(args.date_to, offset, days_after=1) if args.date_to else None,
         consent_purpose=args.purpose or None,
         only_not_exported=args.not_exported,
     )
