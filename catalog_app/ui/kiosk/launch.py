@@ -5,7 +5,8 @@ moment after start, then every ten minutes, off the GUI thread.
 
 Both refuse to start when no staff account has a PIN (nobody could leave kiosk mode), with a
 message saying what to do. From Settings only a manager may start it; the main window hides
-while the kiosk runs (so it cannot be reached) and comes back when staff unlock the kiosk.
+while the kiosk runs (so it cannot be reached) and comes back when staff unlock the kiosk, with
+the person who unlocked it signed in.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from catalog_app.domain.text import UserFacingError
-from catalog_app.services.accounts import require_manager
+from catalog_app.services.accounts import StaffMember, require_manager
 from catalog_app.services.kiosk_settings import check_kiosk_can_start
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BackupScheduler
@@ -35,7 +36,10 @@ def start_kiosk_over(window: QWidget, state: AppState) -> KioskWindow:
     check_kiosk_can_start(state.database)
     kiosk = KioskWindow(state)
 
-    def back(_member: object) -> None:
+    def back(member: object) -> None:
+        # Whoever unlocked is at the desk now: a member of staff must not come back to the
+        # manager's session that started the kiosk (leads, exports, settings).
+        state.sign_in(member if isinstance(member, StaffMember) else None)
         window.show()
         window.raise_()
         kiosk.deleteLater()
