@@ -1,5 +1,6 @@
 """Things the soak test (test_soak.py) found staying in memory after use, each checked alone and
-fast: an ended background task, the translators of a language switched away from.
+fast: an ended background task, the translators of a language switched away from, the charts
+of a dashboard refresh.
 """
 
 from __future__ import annotations
@@ -7,10 +8,12 @@ from __future__ import annotations
 import gc
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from catalog_app.ui.dashboard.dashboard_charts import BarChartCard
 from catalog_app.ui.i18n import LanguageManager
 from catalog_app.ui.tasks import TaskRunner
 
@@ -58,3 +61,15 @@ def test_switching_language_back_and_forth_keeps_one_set_of_translators(
     assert live(QTranslator) == installed
     assert languages.findChildren(QTranslator) == languages._translators
     languages.set_language("en")
+
+
+def test_a_chart_drawn_again_deletes_the_chart_it_replaces(qtbot: QtBot) -> None:
+    card = BarChartCard("leadsByDay")
+    qtbot.addWidget(card)
+    card.show_values("Leads by day", [("Mon", 3), ("Tue", 5)], "none yet")
+    first = card.view.chart()
+    card.show_values("Leads by day", [("Mon", 3), ("Tue", 6)], "none yet")
+    second = card.view.chart()
+    flush_deletes()
+    assert not shiboken6.isValid(first)
+    assert shiboken6.isValid(second) and second is card.view.chart()
