@@ -14,7 +14,9 @@ selective one: ``rating = 'hot' ORDER BY captured_at DESC LIMIT 200`` then reads
 through the rating index and sorts them (0.3 s at a million leads) instead of walking the time
 index until 200 hot leads are found (1 ms). ``ListQuery`` therefore probes each such filter once
 (how many rows match, counting at most PROBE_CAP through its index): a filter matching many rows
-is hidden from the planner (``+column``), one matching few is left for it to use.
+is hidden from the planner (``+column``), one matching few is left for it to use. The same
+probe decides how the typed text is matched (``lead_search.text_condition``): through the
+trigram index when few leads match, by testing rows along the sort index when many do.
 
 Everything here may run on a worker thread (``ui/tasks.py``); ``QueryInterrupter`` lets the GUI
 stop a query that a newer search has made pointless.
@@ -28,7 +30,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -37,10 +48,12 @@ from catalog_app.domain.enums import Rating
 from catalog_app.domain.models import Lead
 from catalog_app.services.lead_query import LeadFilter, apply_filter
 from catalog_app.services.lead_rows import FIELD_INDEX, ROW_COLUMNS, LeadRow, make_rows
+from catalog_app.services.lead_search import text_condition
 from catalog_app.services.query_interrupt import QueryInterrupter, interruptible
 from catalog_app.store.database import Database
 
 PAGE_SIZE = 200
+_ROWID = literal_column("lead.rowid")
 PROBE_CAP = 2000
 RATING_ORDER = (Rating.HOT, Rating.WARM, Rating.COLD)
 
@@ -130,6 +143,7 @@ class ListQuery:
         self.order = order
         self._segments = _segments(order, flt)
         self._hidden: dict[str, bool] | None = None
+        self._text: ColumnElement[bool] | None = None
         self._hidden_ratings: dict[Rating | None, bool] = {}
         self._lock = threading.Lock()
 
@@ -163,13 +177,15 @@ class ListQuery:
 
     def count(self, interrupter: QueryInterrupter | None = None) -> int:
         """How many leads match the filter (a scan of the table: run it off the GUI thread)."""
-        query = apply_filter(select(func.count()).select_from(Lead), self.filter)
         with self._db.sessions() as session, interruptible(interrupter, session):
+            self._probe(session)
+            query = self._filtered(select(func.count()).select_from(Lead), plain=True)
             return int(session.scalar(query) or 0)
 
     def _segment_query(self, index: int, after: tuple[Any, ...] | None, limit: int) -> Select:  # type: ignore[type-arg]
         segment = self._segments[index]
-        query = self._filtered(select(*ROW_COLUMNS))
+        sqlite = self._db.is_sqlite
+        query = self._filtered(select(_ROWID if sqlite else ROW_COLUMNS[0]))
         if segment.rating is not True:
             hide = self._hidden_ratings.get(segment.rating, False)  # type: ignore[arg-type]
             rating = _unindexed(Lead.rating, hide)
@@ -186,29 +202,41 @@ class ListQuery:
         if after is not None:
             query = query.where(_after(segment.columns, after, segment.descending))
         ordering = [c.desc() if segment.descending else c.asc() for c in segment.columns]
-        return query.order_by(*ordering).limit(limit)
+        chosen = query.order_by(*ordering).limit(limit)
+        if not sqlite:
+            return chosen.with_only_columns(*ROW_COLUMNS)
+        # Choose the rows first, then read them: a lead's row is wide (consent text, notes), so
+        # ordering candidates by their rowids only and reading the page's rows afterwards halves
+        # the cost when many candidates are ordered (a search's matches, a filtered page).
+        return select(*ROW_COLUMNS).where(_ROWID.in_(chosen.correlate(None))).order_by(*ordering)
 
     def _values(self, segment: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(row[FIELD_INDEX[c.key]] for c in self._segments[segment].columns)
 
     # -- the planner's choice -----------------------------------------------------------
-    def _filtered(self, query: Select) -> Select:  # type: ignore[type-arg]
-        """The filter's conditions; the indexed low-cardinality ones possibly hidden."""
+    def _filtered(self, query: Select, *, plain: bool = False) -> Select:  # type: ignore[type-arg]
+        """The filter's conditions: the text as the probe chose; unless ``plain``, the indexed
+        low-cardinality ones possibly hidden from the planner."""
         flt = self.filter
-        hidden = self._hidden or {}
-        query = apply_filter(
-            query,
-            replace(
-                flt,
-                ratings=frozenset(),
-                unrated=False,
-                staff_ids=frozenset(),
-                sources=frozenset(),
-                device_ids=frozenset(),
-            ),
-        )
-        for condition in _indexed_conditions(flt, hidden).values():
-            query = query.where(condition)
+        if plain:
+            query = apply_filter(query, replace(flt, text=""))
+        else:
+            query = apply_filter(
+                query,
+                replace(
+                    flt,
+                    text="",
+                    ratings=frozenset(),
+                    unrated=False,
+                    staff_ids=frozenset(),
+                    sources=frozenset(),
+                    device_ids=frozenset(),
+                ),
+            )
+            for condition in _indexed_conditions(flt, self._hidden or {}).values():
+                query = query.where(condition)
+        if self._text is not None:
+            query = query.where(self._text)
         return query
 
     def _probe(self, session: Session) -> None:
@@ -216,6 +244,7 @@ class ListQuery:
             if self._hidden is not None:
                 return
             sqlite = self._db.is_sqlite
+            self._text = text_condition(session, self.filter.text)
             self._hidden = {
                 name: sqlite and _is_common(session, condition)
                 for name, condition in _indexed_conditions(self.filter, {}).items()

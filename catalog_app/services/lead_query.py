@@ -2,11 +2,12 @@
 
 Filtering and sorting happen in the database (the lead list stays fast at a million rows);
 callers page through ``lead_select`` with LIMIT/OFFSET or keyset conditions of their own.
+The text is matched by ``lead_search.like_condition`` here (portable, a scan); the lead list
+uses the trigram index where there is one (``lead_search.text_condition``).
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,10 +17,8 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 
 from catalog_app.domain.enums import FollowUp, LeadSource, Rating
 from catalog_app.domain.models import Lead, LeadInterest
-from catalog_app.domain.search_keys import fold_query
+from catalog_app.services.lead_search import SearchText, like_condition
 from catalog_app.store.database import Database
-
-_DIGITS = re.compile(r"\d")
 
 
 class LeadSort(StrEnum):
@@ -52,24 +51,6 @@ class LeadFilter:
     ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
 
 
-def _text_condition(text: str):  # type: ignore[no-untyped-def]
-    query = fold_query(text).replace(" ", "")
-    if not query:
-        return None
-    pattern = f"%{query}%"
-    conditions = [
-        func.replace(Lead.person_name_key, " ", "").like(pattern),
-        func.replace(Lead.company_key, " ", "").like(pattern),
-        Lead.email_normalized.like(pattern),
-        func.lower(Lead.wechat_id).like(pattern),
-    ]
-    digits = "".join(_DIGITS.findall(text))
-    if len(digits) >= 4:
-        conditions.append(Lead.mobile_e164.like(f"%{digits}%"))
-        conditions.append(Lead.landline.like(f"%{digits}%"))
-    return or_(*conditions)
-
-
 def apply_filter(query: Select, flt: LeadFilter) -> Select:  # type: ignore[type-arg]
     """Add the filter's conditions to a query that selects from ``Lead``."""
     if not flt.include_deleted:
@@ -78,10 +59,9 @@ def apply_filter(query: Select, flt: LeadFilter) -> Select:  # type: ignore[type
         query = query.where(Lead.merged_into_id.is_(None))
     if flt.ids:
         query = query.where(Lead.id.in_(flt.ids))
-    if flt.text.strip():
-        condition = _text_condition(flt.text)
-        if condition is not None:
-            query = query.where(condition)
+    search = SearchText.of(flt.text)
+    if search is not None:
+        query = query.where(like_condition(search))
     if flt.ratings or flt.unrated:
         parts = []
         if flt.ratings:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # The newest revision in database/versions; tests/integration/test_migrations.py checks that
 # this matches Alembic's own head, so a new migration cannot forget to move it.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -7,6 +7,7 @@ and the badge code, so the same list imported on every booth laptop merges into 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -26,3 +27,6 @@ class Attendee(Mergeable, Base):
     mobile: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     source_file: Mapped[str] = mapped_column(String(255), default="")
+    # Set when the attendee asked to be forgotten (a scrubbed tombstone that no merge and no
+    # re-import of the organiser's list brings back).
+    erased_at: Mapped[datetime | None] = mapped_column(default=None)

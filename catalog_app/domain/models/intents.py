@@ -59,6 +59,9 @@ class IntentForm(Mergeable, Base):
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
     signed_at: Mapped[datetime | None] = mapped_column(default=None)
     cancelled_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Set when the buyer's representative asked to be forgotten: the personal fields were
+    # scrubbed, and the merge rule ranks this version above any that still has them.
+    erased_at: Mapped[datetime | None] = mapped_column(default=None)
 
     lines: Mapped[list[IntentLine]] = relationship(
         back_populates="intent", order_by="IntentLine.line_no"

@@ -6,7 +6,8 @@ Steps (``export_package``), each cancellable, nothing left behind when cancelled
    (``store.backups.copy_database``) into a scratch folder beside the database;
 2. in the snapshot only: typing drafts and local settings are removed (with ``secure_delete``,
    so their bytes are not left in free pages) — only the device id, its clock and its knowledge
-   marks stay; then ``PRAGMA integrity_check`` must pass;
+   marks stay — and so is the lead search index (derived data, rebuilt by the triggers of the
+   file the package is merged into); then ``PRAGMA integrity_check`` must pass;
 3. the manifest: device, time, clock, schema revision, rows per table, knowledge vector, the
    snapshot's sha256, and the media files its live rows refer to;
 4. the archive is written as ``<name>.partial``, fsynced, and renamed, so a package that exists
@@ -44,6 +45,7 @@ from catalog_app.services.sync.manifest import DATA_NAME, MANIFEST_NAME, Manifes
 from catalog_app.services.sync.media import archive_name, media_files, referenced_media
 from catalog_app.services.sync.progress import CancelFn, Progress, ProgressFn
 from catalog_app.services.sync.tables import mergeable_tables
+from catalog_app.store import lead_search_index
 from catalog_app.store.backups import copy_database
 from catalog_app.store.database import DEVICE_KEY, Database, device_code
 from catalog_app.store.integrity import check_file, stored_schema_revision
@@ -78,6 +80,7 @@ def _strip_local_data(snapshot: Path) -> None:
         connection.execute("PRAGMA secure_delete = ON")
         connection.execute("BEGIN")
         connection.execute("DELETE FROM form_draft")
+        lead_search_index.drop(connection)  # derived; may hold trigrams of scrubbed texts
         connection.execute(
             "DELETE FROM local_setting WHERE key NOT IN (?, ?) AND key NOT LIKE ?",
             (*keep, f"{marks.SEEN_PREFIX}%"),
