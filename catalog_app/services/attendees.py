@@ -95,10 +95,11 @@ class AttendeeImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    forgotten: int = 0  # people who asked to be forgotten: left out
 
     @property
     def total(self) -> int:
-        return self.created + self.updated + self.unchanged
+        return self.created + self.updated + self.unchanged + self.forgotten
 
     def summary(self, lang: str) -> str:
         if lang.startswith("zh"):
@@ -106,6 +107,8 @@ class AttendeeImportReport:
                 f"已导入参会名单 {self.file_name}：共 {self.total} 人，新增 {self.created}，"
                 f"更新 {self.updated}，未变 {self.unchanged}。"
             )
+            if self.forgotten:
+                text += f"\n{self.forgotten} 人已要求删除其个人信息，未再导入。"
             if self.ignored_columns:
                 text += f"\n未使用的列：{'、'.join(self.ignored_columns)}"
             return text
@@ -113,6 +116,8 @@ class AttendeeImportReport:
             f"Imported the attendee list {self.file_name}: {self.total} people, "
             f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged."
         )
+        if self.forgotten:
+            text += f"\n{self.forgotten} asked to be forgotten and were not imported again."
         if self.ignored_columns:
             text += f"\nColumns not used: {', '.join(self.ignored_columns)}"
         return text
@@ -278,6 +283,8 @@ def write_attendees(
                     )
                 )
                 report.created += 1
+            elif found.erased_at is not None:  # the person asked to be forgotten
+                report.forgotten += 1
             elif _update(found, values) or found.deleted_at is not None:
                 found.deleted_at = None
                 found.source_file = source_file

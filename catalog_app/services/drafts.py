@@ -14,10 +14,12 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from catalog_app.domain.base import utc_now
@@ -98,6 +100,28 @@ class DraftService:
                     session.delete(draft)
         finally:
             self._remove_files(slot)
+
+    def discard_where(self, about: Callable[[dict[str, Any]], bool]) -> int:
+        """Remove every draft (in the database or a recovery file of this database) whose
+        payload ``about`` accepts; returns how many slots were removed. For a person's request
+        to be forgotten: what was being typed about them goes too."""
+        slots: set[str] = set()
+        with self._db.sessions() as session:
+            for draft in session.scalars(select(FormDraft)):
+                if about(dict(draft.payload)):
+                    slots.add(draft.slot)
+        prefix = self._file_name("")[: -len(".json")]
+        for folder in self._recovery_dirs:
+            for path in sorted(folder.glob(f"{prefix}*.json")):
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    if about(dict(data["payload"])):
+                        slots.add(str(data["slot"]))
+                except (OSError, ValueError, KeyError, TypeError) as exc:
+                    log.warning("recovery file %s unreadable: %s", path, exc)
+        for slot in sorted(slots):
+            self.discard(slot)
+        return len(slots)
 
     def move(self, slot: str, new_slot: str) -> bool:
         """Keep the draft of ``slot`` under ``new_slot`` instead; False if there was none."""

@@ -29,7 +29,17 @@ from catalog_app.domain.search_keys import search_key
 from catalog_app.domain.text import Bilingual, UserFacingError
 from catalog_app.services.accounts import StaffMember, require_manager
 from catalog_app.services.audit import AuditAction, record
+from catalog_app.services.drafts import DraftService
 from catalog_app.services.lead_input import FieldProblem, InterestInput, LeadInput, validate_lead
+from catalog_app.services.person_erasure import (
+    PersonTraits,
+    mentions,
+    person_attendees,
+    person_intent_forms,
+    scrub_attendees,
+    scrub_intent_forms,
+    zeroing_deleted_bytes,
+)
 from catalog_app.store.database import Database
 
 SIMILAR_COMPANY = 0.8
@@ -269,9 +279,18 @@ class LeadService:
             )
 
     def delete_person(self, lead_id: uuid.UUID, *, actor: StaffMember) -> None:
-        """A person's request to be forgotten: personal fields scrubbed, tombstone kept."""
+        """A person's request to be forgotten: the lead's personal fields scrubbed, tombstone
+        kept; and the person scrubbed from the intent forms, the attendee list and this
+        device's drafts (``person_erasure``). One audit entry, with what was reached."""
         require_manager(actor)
-        with self._db.transaction() as session:
+        with self._db.sessions() as session:
+            found = session.get(Lead, lead_id)
+            if found is None:
+                raise UserFacingError(UNKNOWN_LEAD)
+            traits = PersonTraits.of(found)
+            ids = {str(lead_id)} | {str(form.id) for form in person_intent_forms(session, traits)}
+        drafts = DraftService(self._db).discard_where(lambda p: mentions(p, traits, ids))
+        with self._db.transaction() as session, zeroing_deleted_bytes(session):
             lead = session.get(Lead, lead_id)
             if lead is None:
                 raise UserFacingError(UNKNOWN_LEAD)
@@ -283,12 +302,17 @@ class LeadService:
             for interest in lead.interests:
                 interest.notes = ""
                 interest.mark_deleted()
+            forms = scrub_intent_forms(session, person_intent_forms(session, traits))
+            attendees = scrub_attendees(session, person_attendees(session, traits))
             record(
                 session,
                 AuditAction.DELETE_PERSON,
                 staff_id=actor.id,
                 object_type="lead",
                 object_id=lead_id,
+                intent_forms=forms,
+                attendees=attendees,
+                drafts=drafts,
             )
 
     # -- reading ----------------------------------------------------------------------------

@@ -10,8 +10,10 @@ bundled Chinese font), then records ``AuditAction.PERSONAL_DATA_EXPORT`` naming 
 personal values.
 
 ``forget_person`` deletes the person with ``LeadService.delete_person`` — personal fields
-scrubbed, tombstone kept so a later merge cannot bring them back — for the lead and for every
-lead merged into it, each audited as ``AuditAction.DELETE_PERSON``.
+scrubbed, tombstone kept so a later merge cannot bring them back; the person scrubbed from
+intent forms, the attendee list and drafts too (``person_erasure``) — for the lead and for
+every lead merged into it, each audited as ``AuditAction.DELETE_PERSON``; then the leftovers
+of the old values in the file are purged (``person_erasure.purge_leftovers``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from catalog_app.domain.text import Bilingual, UserFacingError
 from catalog_app.services.accounts import StaffMember, require_manager
 from catalog_app.services.audit import AuditAction, record
 from catalog_app.services.leads import UNKNOWN_LEAD, LeadService
+from catalog_app.services.person_erasure import purge_leftovers
 from catalog_app.store.database import Database
 
 FORMAT_VERSION = 1
@@ -256,4 +259,5 @@ def forget_person(database: Database, lead_id: uuid.UUID, *, actor: StaffMember 
     service = LeadService(database)
     for each in every:
         service.delete_person(each, actor=actor)
+    purge_leftovers(database)
     return len(every)

@@ -10,12 +10,14 @@ A row version is ranked by its *version key*, compared left to right::
     (rank, hlc, device_id)
 
 - ``rank`` is 0 for a live row, 1 for a tombstone (``deleted_at`` set), and 2 for an *erased*
-  tombstone — a lead whose personal fields were scrubbed because the person asked to be forgotten
-  (``LeadService.delete_person``). So **deletes win**: a tombstone beats every live version of
-  the row whatever its stamp, as in cr-sqlite, PowerSync and Couchbase Lite — an edit made on
-  another laptop after (or before) the delete never brings the row back. And an erasure beats a
-  plain delete made elsewhere, so a person's data never comes back through a merge either.
-  Tombstones are final: nothing in the app turns one back into a live row.
+  version — a lead tombstone whose personal fields were scrubbed because the person asked to be
+  forgotten (``LeadService.delete_person``), or an intent form or attendee-list row whose
+  ``erased_at`` is set (scrubbed for the same reason; the form stays live). So **deletes win**:
+  a tombstone beats every live version of the row whatever its stamp, as in cr-sqlite,
+  PowerSync and Couchbase Lite — an edit made on another laptop after (or before) the delete
+  never brings the row back. And an erasure beats every version that was not erased, so a
+  person's data never comes back through a merge either. Tombstones are final: nothing in the
+  app turns one back into a live row.
 - ``hlc`` is the hybrid-logical-clock stamp of the write (``domain/clock.py``): fixed-width
   digits, compared as bytes (``COLLATE "C"`` on PostgreSQL, SQLite's BINARY).
 - ``device_id`` breaks ties between devices that wrote with the same stamp (compared as bytes:
@@ -76,6 +78,8 @@ ZERO_DEVICE = uuid.UUID(int=0)
 
 # Tables whose tombstones can be *erased* (personal fields scrubbed), and those fields.
 ERASABLE: dict[str, tuple[str, ...]] = {"lead": PERSONAL_FIELDS}
+# Tables whose rows say so themselves when they were erased: ``erased_at`` set.
+ERASE_MARKED = frozenset({"intent_form", "attendee"})
 
 VersionKey = tuple[int, str, str]
 # Columns that say who wrote a version and when, not what it says.
@@ -84,6 +88,8 @@ STAMP_COLUMNS = frozenset({"hlc", "device_id", "created_at", "updated_at"})
 
 # -- the rule in Python (the reference; the SQL below must agree with it) ---------------------
 def rank(table_name: str, row: Mapping[str, Any]) -> int:
+    if table_name in ERASE_MARKED and row.get("erased_at") is not None:
+        return RANK_ERASED
     if row.get("deleted_at") is None:
         return RANK_LIVE
     fields = ERASABLE.get(table_name)
@@ -140,6 +146,12 @@ def conflicting(
 # -- the same rule as SQL (SQLite and PostgreSQL) ---------------------------------------------
 def rank_sql(table: Table, columns: Any) -> ColumnElement[int]:
     """``rank`` of the row in ``columns`` (``table.c``, an alias's ``.c`` or ``excluded``)."""
+    if table.name in ERASE_MARKED:
+        return case(
+            (columns.erased_at.is_not(None), RANK_ERASED),
+            (columns.deleted_at.is_(None), RANK_LIVE),
+            else_=RANK_DELETED,
+        )
     fields = ERASABLE.get(table.name)
     if fields:
         erased = and_(*(func.coalesce(columns[name], "") == "" for name in fields))
