@@ -50,13 +50,14 @@ def _gui_thread_garbage_collection(request: pytest.FixtureRequest) -> Iterator[N
     from catalog_app.ui.gui_thread_gc import GuiThreadGarbageCollector
 
     qapp = request.getfixturevalue("qapp")
+    gc.collect()
+    gc.freeze()  # earlier tests' survivors: out of sight, so each collection here stays cheap
     collector = GuiThreadGarbageCollector(qapp)
     try:
         yield
     finally:
         collector.stop()
         collector.deleteLater()
-        gc.collect()
 
 
 @pytest.fixture

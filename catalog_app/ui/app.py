@@ -20,6 +20,7 @@ from catalog_app.store.database import open_database
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.catalog.thumbnails import stop_decoding
 from catalog_app.ui.fonts import BundledFontError, apply_bundled_font
+from catalog_app.ui.gui_thread_gc import freeze_long_lived
 from catalog_app.ui.gui_thread_gc import install as install_gui_thread_gc
 from catalog_app.ui.i18n import LanguageManager
 from catalog_app.ui.look import apply_look
@@ -84,6 +85,7 @@ def run_gui(db_target: str, lang: str | None = None) -> int:
         window.show_status(languages.problem)
     _install_exception_hook(window)
     window.show()
+    QTimer.singleShot(0, freeze_long_lived)
     QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window.backups.back_up_now)
     try:
         return app.exec()
