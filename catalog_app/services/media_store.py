@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import shutil
+import tempfile
 from pathlib import Path
 
 from catalog_app.domain.text import Bilingual, UserFacingError
 
-MAX_MEDIA_BYTES = 50 * 1024 * 1024
+MIB = 1024 * 1024  # the limit and sizes are shown in these "MB" (50 MB, not 52.4 MB)
+MAX_MEDIA_BYTES = 50 * MIB
 ALLOWED_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -73,19 +74,40 @@ def check_media_file(path: Path) -> tuple[str, int]:
     size = path.stat().st_size
     if size > MAX_MEDIA_BYTES:
         raise MediaError(
-            MEDIA_TOO_LARGE, name=path.name, size_mb=size / 1e6, limit_mb=MAX_MEDIA_BYTES // 10**6
+            MEDIA_TOO_LARGE, name=path.name, size_mb=size / MIB, limit_mb=MAX_MEDIA_BYTES // MIB
         )
     return mime_type_of(path), size
 
 
 def store_file(media_dir: Path, source: Path) -> tuple[str, str, int]:
-    """Copy ``source`` into the media store (if not there yet); return (sha256, mime, size)."""
-    mime_type, size = check_media_file(source)
-    sha256 = sha256_of(source)
-    target = stored_path(media_dir, sha256, mime_type)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".partial")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
+    """Copy ``source`` into the media store (if not there yet); return (sha256, mime, size).
+
+    The bytes are hashed while they are copied, and the copy stops past the size limit: a file
+    that grows or changes after the check can neither be stored under another content's name
+    nor exceed the limit."""
+    mime_type, _checked = check_media_file(source)
+    media_dir.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".incoming-", suffix=".partial", dir=media_dir)
+    temporary = Path(name)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with os.fdopen(handle, "wb") as out, source.open("rb") as reader:
+            for block in iter(lambda: reader.read(1 << 20), b""):
+                size += len(block)
+                if size > MAX_MEDIA_BYTES:
+                    raise MediaError(
+                        MEDIA_TOO_LARGE,
+                        name=source.name,
+                        size_mb=size / MIB,
+                        limit_mb=MAX_MEDIA_BYTES // MIB,
+                    )
+                digest.update(block)
+                out.write(block)
+        sha256 = digest.hexdigest()
+        target = stored_path(media_dir, sha256, mime_type)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
     return sha256, mime_type, size
