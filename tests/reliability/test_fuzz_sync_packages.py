@@ -204,3 +204,30 @@ def test_a_package_with_a_garbled_manifest_is_refused_clearly_and_changes_nothin
 ) -> None:
     folder = tmp_path_factory.mktemp("office")
     merge_or_refuse(scene, folder, with_manifest(scene.package, change, drop))
+
+
+def test_a_package_that_lost_a_media_file_is_refused(
+    scene: Scene, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Found by the fuzzer: damage to the ZIP's directory dropped a photo without any checksum
+    failing, and the merge took the rows and left the photo missing."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(scene.package)) as source, zipfile.ZipFile(out, "w") as target:
+        members = source.infolist()
+        dropped = next(m.filename for m in members if m.filename.startswith("media/"))
+        for item in members:
+            if item.filename != dropped:
+                target.writestr(item, source.read(item))
+    folder = tmp_path_factory.mktemp("office")
+    package = folder / "catalog-LOST.catpkg"
+    package.write_bytes(out.getvalue())
+    office = copy_office(scene.office, folder / "office")
+    try:
+        before = contents(office)
+        with pytest.raises(UserFacingError) as refused:
+            merge_packages(office, [package], actor=None)
+        assert dropped in refused.value.text("en") and "not in it" in refused.value.text("en")
+        assert "不在包中" in refused.value.text("zh_CN")
+        assert contents(office) == before and media_names(office) == set()
+    finally:
+        office.close()

@@ -92,6 +92,10 @@ MEDIA_DAMAGED = Bilingual(
     zh="文件已损坏：图片或资料文件 {file} 的内容与其校验和不符",
     en="the file is damaged: the media file {file} does not match its checksum",
 )
+MEDIA_MISSING = Bilingual(
+    zh="文件已损坏：清单中列出的图片或资料文件 {file} 不在包中",
+    en="the file is damaged: the media file {file} listed in its manifest is not in it",
+)
 DANGLING_REFERENCES = Bilingual(
     zh="文件已损坏：其中的记录引用了不存在的记录（{detail}）",
     en="the file is damaged: its rows refer to rows that are not there ({detail})",

@@ -230,6 +230,9 @@ def open_package(
             media_names = sorted(
                 n for n in archive.namelist() if n.startswith(MEDIA_PREFIX) and not n.endswith("/")
             )
+            lost = sorted(set(manifest.media) - set(media_names))
+            if lost:  # a damaged directory can drop a member without any checksum failing
+                raise _refuse(path, reasons.MEDIA_MISSING, file=lost[0])
             verify_media(archive, path, media_names)
         _check_data(path, data, manifest, thorough)
         newest = _check_rows(path, data, manifest)
