@@ -18,7 +18,6 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +39,15 @@ from tests.catalog_files import write_catalog
 from tests.sync.sync_data import contents
 
 
-@dataclass(frozen=True)
 class Scene:
-    package: bytes = field(repr=False)  # the intact package
-    office: Path = field(repr=False)  # the manager's file before any merge (closed)
-    merged: dict[str, Any] = field(repr=False)  # what the intact package merges (own rows out)
-    media: set[str] = field(repr=False)  # the media files it brings
+    """The intact package, the manager's file before any merge (closed), what merging the
+    intact package gives (the office's own rows left out) and the media files it brings."""
+
+    def __init__(self, package: bytes, office: Path, merged: dict[str, Any], media: set[str]):
+        self.package, self.office, self.merged, self.media = package, office, merged, media
+
+    def __repr__(self) -> str:  # hypothesis prints the arguments of a failing example
+        return f"Scene(<{len(self.package):,}-byte package>)"
 
 
 def media_names(database: Database) -> set[str]:
