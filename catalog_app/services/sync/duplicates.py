@@ -3,9 +3,11 @@
 Every live lead a package *wrote* into the file (new, or a newer version: ``WRITTEN_LEADS``,
 filled by ``apply_table``) that shares a normalised mobile or e-mail with other live leads is
 linked (``LeadDuplicateLink``, for a person to review — never merged silently) to one of them:
-the first one stored in this file, its "anchor" — unless it already has a link, in any status,
-to a lead with that mobile or e-mail. So the people sharing a number form one connected group of
-links (a star), and the work and the number of links grow with the number of leads, not with
+the first one stored in this file, its "anchor" (a pair already linked, in any status, keeps
+its row). Being linked to *some* lead with the same number is not enough: a package can bring
+a group linked among itself (on the machine that merged it first) that this file's earlier
+leads with that number must join. So the people sharing a number form one connected group of
+links (a star around the anchor, plus the links packages brought), and the work and the number of links grow with the number of leads, not with
 the square of a group's size (think of a placeholder address typed for hundreds of visitors):
 finding the anchor is one probe of the index on the mobile or e-mail column.
 "Phone" is the reason when both match. A package that wrote nothing links nothing: merging it
@@ -58,8 +60,8 @@ WRITTEN_LEADS = Table(
 
 # For each written live lead that shares {column} with another live lead: the lead it is linked
 # to — the first such lead stored in this file ("the anchor": one index probe, found in the
-# order of the index on {column}); unless it is already linked, either way, to a lead with the
-# same value. Ids are compared as stored (32 hex digits: UUID order).
+# order of the index on {column}). A pair already linked (in any status) keeps its row: the id
+# comes from the pair, so OR IGNORE leaves it. Ids are compared as stored (32 hex digits).
 # (INSERT first: the sqlite3 module reports the rows inserted only for statements so written.)
 _LINKS = """
 INSERT OR IGNORE INTO lead_duplicate_link
@@ -78,10 +80,6 @@ FROM (
     WHERE a.deleted_at IS NULL AND a.{column} <> ''
 ) AS c
 JOIN lead AS y ON y.id = c.y
-WHERE NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_b_id
-                  WHERE l.lead_a_id = c.x AND o.{column} = c.v)
-  AND NOT EXISTS (SELECT 1 FROM lead_duplicate_link AS l JOIN lead AS o ON o.id = l.lead_a_id
-                  WHERE l.lead_b_id = c.x AND o.{column} = c.v)
 """
 
 
