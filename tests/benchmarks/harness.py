@@ -18,6 +18,8 @@ A sample callable's wall time is measured with ``time.perf_counter``. It may als
 figures: a float (seconds; replaces the wall time as metric ``"time"``) or a mapping of metric
 names to seconds (each row picks one with ``Benchmark.metric``; ``"time"`` stays the wall time).
 A subject that cannot run yet raises ``Unavailable``; its rows say so and the run goes on.
+A row whose figures are not seconds says so with ``Benchmark(unit=MIB)``: its metric's values
+are then mebibytes (returned by the callables), printed and judged as such.
 
 No dependencies beyond the standard library.
 """
@@ -38,6 +40,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 TIME = "time"
+SECONDS = "s"
+MIB = "MiB"
 
 SampleFn = Callable[[], object]
 SetupFn = Callable[["RunContext"], AbstractContextManager["Pair"]]
@@ -58,7 +62,9 @@ class Benchmark:
     """One row of the report: a subject against a baseline, with an optional goal.
 
     ``goal_ratio``: subject median / baseline median must not exceed it; ``goal_seconds``: the
-    subject median must not exceed it. Without either the row is for information.
+    subject median must not exceed it (in the row's ``unit``: seconds, or MiB for ``MIB``);
+    ``goal_increase``: subject median minus baseline median must not exceed it (same unit; e.g.
+    memory after a long run against memory before it). Without any the row is for information.
     """
 
     name: str
@@ -68,10 +74,14 @@ class Benchmark:
     goal_seconds: float | None = None
     goal: str = ""
     metric: str = TIME
+    unit: str = SECONDS
+    goal_increase: float | None = None
 
     @property
     def has_goal(self) -> bool:
-        return self.goal_ratio is not None or self.goal_seconds is not None
+        return any(
+            goal is not None for goal in (self.goal_ratio, self.goal_seconds, self.goal_increase)
+        )
 
     @property
     def goal_text(self) -> str:
@@ -81,7 +91,9 @@ class Benchmark:
         if self.goal_ratio is not None:
             parts.append(f"<= {self.goal_ratio:g}x")
         if self.goal_seconds is not None:
-            parts.append(f"<= {format_seconds(self.goal_seconds)}")
+            parts.append(f"<= {format_value(self.goal_seconds, self.unit)}")
+        if self.goal_increase is not None:
+            parts.append(f"<= +{format_value(self.goal_increase, self.unit)}")
         return ", ".join(parts) if parts else "-"
 
 
@@ -321,6 +333,11 @@ class Result:
             return OVER_GOAL
         if self.row.goal_seconds is not None and self.subject.median > self.row.goal_seconds:
             return OVER_GOAL
+        increase = self.row.goal_increase
+        if increase is not None and (
+            self.baseline is None or self.subject.median - self.baseline.median > increase
+        ):
+            return OVER_GOAL
         return OK
 
     def to_json(self) -> dict[str, Any]:
@@ -330,12 +347,14 @@ class Result:
             "subject": self.row.subject,
             "baseline": self.row.baseline,
             "metric": self.row.metric,
+            "unit": self.row.unit,
             "subject_stats": self.subject.to_json() if self.subject else None,
             "baseline_stats": self.baseline.to_json() if self.baseline else None,
             "ratio": self.ratio,
             "goal": self.row.goal_text,
             "goal_ratio": self.row.goal_ratio,
             "goal_seconds": self.row.goal_seconds,
+            "goal_increase": self.row.goal_increase,
             "verdict": self.verdict,
             "note": self.note,
         }
@@ -385,6 +404,13 @@ def format_seconds(seconds: float | None) -> str:
     return f"{seconds:.2f} s"
 
 
+def format_value(value: float | None, unit: str = SECONDS) -> str:
+    """A figure in its row's unit: seconds as s/ms/us, anything else as "12.3 MiB"."""
+    if unit == SECONDS or value is None:
+        return format_seconds(value)
+    return f"{value:,.1f} {unit}"
+
+
 def format_ratio(ratio: float | None) -> str:
     return "-" if ratio is None else f"{ratio:.2f}x"
 
@@ -396,8 +422,8 @@ def table_rows(results: Sequence[Result]) -> list[tuple[str, ...]]:
     return [
         (
             r.row.name,
-            format_seconds(r.subject.median) if r.subject else "n/a",
-            format_seconds(r.baseline.median) if r.baseline else "n/a",
+            format_value(r.subject.median, r.row.unit) if r.subject else "n/a",
+            format_value(r.baseline.median, r.row.unit) if r.baseline else "n/a",
             format_ratio(r.ratio),
             r.row.goal_text,
             r.verdict,
@@ -429,19 +455,19 @@ def format_details(results: Sequence[Result]) -> str:
     for r in results:
         lines.append(f"- {r.row.name}")
         if r.row.subject:
-            lines.append(f"    subject:  {r.row.subject}{_spread(r.subject)}")
+            lines.append(f"    subject:  {r.row.subject}{_spread(r.subject, r.row.unit)}")
         if r.row.baseline:
-            lines.append(f"    baseline: {r.row.baseline}{_spread(r.baseline)}")
+            lines.append(f"    baseline: {r.row.baseline}{_spread(r.baseline, r.row.unit)}")
         if r.note:
             lines.append(f"    note:     {r.note}")
     return "\n".join(lines)
 
 
-def _spread(stats: Stats | None) -> str:
+def _spread(stats: Stats | None, unit: str = SECONDS) -> str:
     if stats is None:
         return ""
     return (
-        f"  [median {format_seconds(stats.median)}, p90 {format_seconds(stats.p90)},"
+        f"  [median {format_value(stats.median, unit)}, p90 {format_value(stats.p90, unit)},"
         f" {stats.rounds} rounds]"
     )
 
