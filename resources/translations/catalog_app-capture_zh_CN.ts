@@ -158,8 +158,8 @@
         <translation>清空表单(&amp;Y)</translation>
     </message>
     <message>
-        <source>Ctrl+S saves</source>
-        <translation>Ctrl+S 保存</translation>
+        <source>Ctrl+S saves · Ctrl+Enter: visitor agrees, save</source>
+        <translation>Ctrl+S 保存 · Ctrl+Enter：访客同意并保存</translation>
     </message>
     <message>
         <source>Use the badge&apos;s values</source>
@@ -175,6 +175,14 @@
     <message>
         <source>The &amp;visitor agrees to the text above (required)</source>
         <translation>访客同意以上内容（必选）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Visitor agrees — save</source>
+        <translation>访客同意并保存</translation>
+    </message>
+    <message>
+        <source>The visitor has read the text above and agrees: tick it for them and save the lead (Ctrl+Enter)</source>
+        <translation>访客已阅读并同意上方文字：为其勾选同意并保存线索（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,10 @@ language and nothing typed is lost."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+from capture_actions import UserActions
 from capture_data import (
     VCARD,
     Booth,
@@ -105,20 +109,107 @@ def test_scan_a_badge_pick_two_tractors_rate_hot_and_save_with_ctrl_s(
     assert not form.consent.check.isChecked()
 
 
+@pytest.fixture
+def actions(qtbot: QtBot) -> Iterator[UserActions]:
+    hands = UserActions(qtbot)
+    try:
+        yield hands
+    finally:
+        hands.stop()
+
+
 def test_from_scan_to_saved_takes_two_actions(
-    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot
+    make_form: FormFactory,
+    booth: Booth,
+    booth_db: Database,
+    qtbot: QtBot,
+    actions: UserActions,
+) -> None:
+    """The visitor reads the consent text and says yes: scan, Ctrl+Enter — saved, with the
+    wording, version and time of the consent, and the form is ready for the next visitor."""
+    form = make_form("en", staff=booth.staff)
+    actions.scan(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    assert not form.consent.check.isChecked()  # a scan never gives consent
+    actions.key(Qt.Key.Key_Return, CTRL)  # the visitor agrees: tick and save in one go
+    wait_saved(qtbot, form, booth_db, 1)
+    assert actions.log == ["scan", "key ControlModifier+Key_Return"]
+    assert actions.count <= 2
+    assert actions.stray == []
+    (lead,) = saved_leads(booth_db)
+    assert lead.person_name == "张三" and lead.consent_at is not None
+    assert lead.consent_version == CONSENT_VERSION and "I agree" in lead.consent_text
+    assert "Saved at" in form.status.text() and not form.consent.check.isChecked()
+
+
+def test_scan_add_a_model_rate_and_save_is_the_scan_the_choices_and_one_key(
+    make_form: FormFactory,
+    booth: Booth,
+    booth_db: Database,
+    qtbot: QtBot,
+    actions: UserActions,
+) -> None:
+    """The issue's scenario "scan badge → add model → rate → save": besides what the staff
+    chooses (a model: its code and Enter; a rating: Alt+H), it takes the scan and one key."""
+    form = make_form("en", staff=booth.staff)
+    actions.scan(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    picker = form.business.interests.picker
+    assert picker.hasFocus()  # the scan leaves the focus on the models
+    actions.type(picker, "E49")
+    actions.key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(form.business.interests.interests()) == 1, timeout=2000)
+    actions.key(Qt.Key.Key_H, ALT)  # Hot
+    qtbot.waitUntil(lambda: form.business.rating() is Rating.HOT, timeout=2000)
+    actions.key(Qt.Key.Key_Return, CTRL)
+    wait_saved(qtbot, form, booth_db, 1)
+    choices = ["type E49", "key NoModifier+Key_Return", "key AltModifier+Key_H"]
+    assert actions.log == ["scan", *choices, "key ControlModifier+Key_Return"]
+    assert actions.count - len(choices) <= 2
+    assert actions.stray == []
+    (lead,) = saved_leads(booth_db)
+    assert lead.rating is Rating.HOT and lead.consent_at is not None
+    assert interests_of(booth_db, lead) == {booth.models["QL-E49"]: 1}
+
+
+def test_without_the_visitor_s_consent_ctrl_s_does_not_save_and_points_at_it(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot, actions: UserActions
+) -> None:
+    form = make_form("zh_CN", staff=booth.staff)
+    actions.scan(VCARD)
+    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
+    actions.key(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(form.consent.box.error_text), timeout=2000)
+    assert saved_leads(booth_db) == []
+    assert form.consent.check.hasFocus()
+    assert form.person.editors["person_name"].text() == "张三"  # nothing typed is lost
+    actions.click(form.consent.agree_button)  # "访客同意并保存"
+    wait_saved(qtbot, form, booth_db, 1)
+    assert actions.stray == []
+    (lead,) = saved_leads(booth_db)
+    assert lead.consent_at is not None and "我同意" in lead.consent_text
+
+
+def test_agree_and_save_with_a_problem_keeps_the_consent_and_saves_once_fixed(
+    make_form: FormFactory, booth: Booth, booth_db: Database, qtbot: QtBot, actions: UserActions
 ) -> None:
     form = make_form("en", staff=booth.staff)
-    actions = 0
-    type_like_a_scanner(VCARD)  # the scan itself
-    qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
-    alt(qtbot, Qt.Key.Key_V)  # 1: the visitor's consent
-    actions += 1
-    qtbot.waitUntil(form.consent.check.isChecked, timeout=2000)
-    qtbot.keyClick(form.business.interests.picker, Qt.Key.Key_S, CTRL)  # 2: save
-    actions += 1
+    mobile = form.person.editors["mobile"]
+    actions.type(mobile, "12345")
+    actions.key(Qt.Key.Key_Return, CTRL, widget=mobile)
+    qtbot.waitUntil(lambda: bool(form.person.boxes["mobile"].error_text), timeout=2000)
+    assert saved_leads(booth_db) == []
+    assert form.consent.check.isChecked()  # the visitor did agree; that stays recorded
+    agreed_at = form.consent.lead_fields()["consent_at"]
+    mobile.clear()
+    actions.type(mobile, "13800138000")
+    name = form.person.editors["person_name"]
+    actions.type(name, "Li")
+    actions.key(Qt.Key.Key_Return, CTRL, widget=name)
     wait_saved(qtbot, form, booth_db, 1)
-    assert actions <= 2
+    (lead,) = saved_leads(booth_db)
+    assert lead.consent_at == agreed_at  # the time the visitor agreed, not of the retry
+    assert actions.stray == []
 
 
 def test_an_invalid_mobile_is_shown_beside_the_field_and_what_was_typed_stays(

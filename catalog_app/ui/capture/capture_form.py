@@ -2,7 +2,9 @@
 
 Scan the badge (the scanner types anywhere on this screen; see ``ScanBurstDetector``), pick the
 models, rate, Ctrl+S: the lead is committed (``LeadService.save``, durable) and only then does
-the form say "saved" and clear itself for the next visitor. Problems are shown beside their
+the form say "saved" and clear itself for the next visitor. When the visitor has read the
+consent text and agrees, Ctrl+Enter ("Visitor agrees — save") ticks the consent for them and
+saves in one step: scan to saved in two actions. Problems are shown beside their
 field in the UI language, and everything typed stays. What is typed is autosaved as a draft
 and offered back after a crash. People captured before are flagged while typing, with an
 offer to merge.
@@ -41,6 +43,8 @@ from catalog_app.ui.capture.scan_detector import ScanBurstDetector
 from catalog_app.ui.capture.scan_reading import read_scan
 
 DUPLICATE_DELAY_MS = 350
+AGREE_AND_SAVE_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Return
+AGREE_AND_SAVE_KEYPAD = Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Enter
 
 
 class CaptureForm(RecoveredDrafts, CaptureLayout):
@@ -82,6 +86,11 @@ class CaptureForm(RecoveredDrafts, CaptureLayout):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+        for keys in (AGREE_AND_SAVE_KEYS, AGREE_AND_SAVE_KEYPAD):
+            agree = QShortcut(QKeySequence(keys), self)
+            agree.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            agree.activated.connect(self.agree_and_save)
+        self.consent.agree_and_save.connect(self.save)
         self.save_button.clicked.connect(lambda _checked=False: self.save())  # not `then`
         self.clear_button.clicked.connect(self.clear_form)
         self.switch_button.clicked.connect(lambda: request_sign_in(state, self.window()))
@@ -222,6 +231,13 @@ class CaptureForm(RecoveredDrafts, CaptureLayout):
         return dialog
 
     # -- saving --------------------------------------------------------------------------
+    def agree_and_save(self) -> None:
+        """Ctrl+Enter: the visitor agrees to the consent text shown — tick it for them (its
+        wording, version and time recorded) and save, in one step."""
+        if self._saving:
+            return
+        self.consent.agree_then_save()
+
     def save(self, then: Callable[[uuid.UUID], None] | None = None) -> None:
         """Check, then commit the lead off the GUI thread; "saved" only after the commit."""
         if self._saving:

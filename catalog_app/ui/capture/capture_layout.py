@@ -169,6 +169,7 @@ class CaptureLayout(QWidget):
             *self.business.rating_buttons.values(),
             self.business.notes,
             self.consent.check,
+            self.consent.agree_button,
             self.clear_button,
             self.save_button,
         ]
@@ -214,7 +215,7 @@ class CaptureLayout(QWidget):
         self.save_button.setText(self.tr("Save and next"))
         self.save_button.setToolTip(self.tr("Save this lead and start the next one (Ctrl+S)"))
         self.clear_button.setText(self.tr("Empt&y form"))
-        self.keys_hint.setText(self.tr("Ctrl+S saves"))
+        self.keys_hint.setText(self.tr("Ctrl+S saves · Ctrl+Enter: visitor agrees, save"))
         self.use_badge_button.setText(self.tr("Use the badge's values"))
         self.person.retranslate()
         self.business.retranslate(lang)

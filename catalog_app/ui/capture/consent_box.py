@@ -4,6 +4,13 @@ The wording comes from ``services.consent.current_consent`` in the language the 
 (the booth can switch it to Chinese or English whatever the UI language is). When the box is
 ticked, the wording as shown, its version and the time are recorded; that is what the lead
 stores, even if the language is switched afterwards.
+
+Beside the tick, "Visitor agrees — save" (``agree_button``; Ctrl+Enter anywhere in the form)
+does both in one step when the visitor has read the text and says yes: it ticks the box —
+recording wording, version and time exactly as the tick does — and asks the form to save. It
+is still an explicit act of the staff member for the visitor: nothing is ever ticked on its
+own (not by a scan, not by a restored draft of an unticked form), and Ctrl+S without the tick
+still refuses to save, pointing at the box.
 """
 
 from __future__ import annotations
@@ -12,7 +19,15 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from catalog_app.domain.base import utc_now
 from catalog_app.services.consent import ConsentWording, current_consent
@@ -24,9 +39,11 @@ WORDING_LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 class ConsentBox(QGroupBox):
     """Signals:
     changed(): ticked or unticked.
+    agree_and_save(): "Visitor agrees — save" was pressed (the box is already ticked).
     """
 
     changed = Signal()
+    agree_and_save = Signal()
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -43,9 +60,14 @@ class ConsentBox(QGroupBox):
         self.check.setObjectName("consentCheck")
         self.check.toggled.connect(self._toggled)
         self.box = FieldBox(self.check, "consent_given")
+        self.agree_button = QPushButton()
+        self.agree_button.setObjectName("agreeAndSaveButton")
+        self.agree_button.setAutoDefault(False)
+        self.agree_button.clicked.connect(self.agree_then_save)
         self.language_buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
+        row.addWidget(self.agree_button, 0, Qt.AlignmentFlag.AlignTop)
         for code, name in WORDING_LANGUAGES:
             button = QToolButton()
             button.setText(name)
@@ -66,6 +88,15 @@ class ConsentBox(QGroupBox):
         self.wording.setText(current_consent(lang).text)
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)
+
+    def agree(self) -> None:
+        """Tick the box for the visitor (records the wording shown, its version, the time)."""
+        if not self.check.isChecked():
+            self.check.setChecked(True)
+
+    def agree_then_save(self) -> None:
+        self.agree()
+        self.agree_and_save.emit()
 
     def _toggled(self, checked: bool) -> None:
         if checked:
@@ -128,5 +159,12 @@ class ConsentBox(QGroupBox):
     def retranslate(self, lang: str) -> None:
         self.setTitle(self.tr("Consent"))
         self.check.setText(self.tr("The &visitor agrees to the text above (required)"))
+        self.agree_button.setText(self.tr("Visitor agrees — save"))
+        self.agree_button.setToolTip(
+            self.tr(
+                "The visitor has read the text above and agrees: tick it for them and save "
+                "the lead (Ctrl+Enter)"
+            )
+        )
         if not self.check.isChecked():
             self.show_wording(lang)
