@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, select
 from catalog_app.domain.enums import LeadSource
 from catalog_app.domain.models import Lead
 from catalog_app.services import lead_search
+from catalog_app.services.lead_import import import_leads
 from catalog_app.services.lead_list import ListOrder, ListQuery, ListSort
 from catalog_app.services.lead_query import LeadFilter, apply_filter
 from catalog_app.services.leads import LeadService
@@ -276,3 +277,19 @@ def test_kinds_of_typed_text() -> None:
     assert lead_search._covering_trigrams("wangwei") == ["wan", "gwe", "wei"]
     assert lead_search._covering_trigrams("abc") == ["abc"]
     assert lead_search._covering_trigrams("aaaaaa") == ["aaa"]
+
+
+def test_imported_leads_are_found_through_the_index(world: LeadWorld, tmp_path: Path) -> None:
+    database = world.database
+    path = tmp_path / "paper.csv"
+    path.write_text(
+        "姓名,单位,手机,座机\n"
+        "孙强,贵州黔北物流有限公司,13912345678,\n"
+        "周丽,六盘水煤矿,,0851-8555 1234\n",
+        encoding="utf-8-sig",
+    )
+    assert import_leads(database, path, actor=world.manager).added == 2
+    assert len(listed(database, "孙强")) == 1 == len(listed(database, "sunqiang"))
+    assert len(listed(database, "0851-8555")) == 1  # the landline's digits, typed with a dash
+    assert used_the_index(database, "sunqiang") and used_the_index(database, "08518555")
+    assert index_agrees(database)
