@@ -7,6 +7,7 @@ after an upgrade) skips it, which keeps start-up fast.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -66,10 +67,17 @@ def current_revision(connection: Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+# Alembic runs env.py through process-wide proxies (``alembic.context``, ``alembic.op``): two
+# upgrades at once in one process (a push to a new server while a package is opened) would see
+# each other's configuration. One at a time.
+_ALEMBIC_LOCK = threading.Lock()
+
+
 def upgrade_to_head(connection: Connection) -> None:
     """Migrate to the newest revision; nothing (not even importing Alembic) if already there."""
     if current_revision(connection) == HEAD_REVISION:
         return
     from alembic import command
 
-    command.upgrade(alembic_config(connection), "head")
+    with _ALEMBIC_LOCK:
+        command.upgrade(alembic_config(connection), "head")
