@@ -173,9 +173,15 @@ def _matches(expression: str) -> Any:
 
 
 def _sparse_rows(session: Session, expression: str) -> list[int] | None:
-    """The rowids of the leads the index finds, or None when there are SPARSE_CAP or more."""
-    query = _matches(expression).limit(SPARSE_CAP)
-    found = [int(row[0]) for row in session.execute(query)]
+    """The rowids of the leads the index finds, or None when there are SPARSE_CAP or more.
+    (Read through the driver's cursor: thousands of plain integers need no result rows.)"""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    cursor = driver.execute(
+        f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?",
+        (expression, SPARSE_CAP),
+    )
+    found = [row[0] for row in cursor.fetchall()]
     return found if len(found) < SPARSE_CAP else None
 
 
