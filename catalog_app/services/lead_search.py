@@ -164,25 +164,19 @@ def match_expression(session: Session, search: SearchText) -> str | None:
     return " OR ".join(f"({part})" for part in parts)
 
 
-def _matches(expression: str) -> Any:
-    return (
-        select(literal_column("rowid"))
-        .select_from(text(SEARCH_TABLE))
-        .where(literal_column(SEARCH_TABLE).op("MATCH")(expression))
-    )
-
-
 def _sparse_rows(session: Session, expression: str) -> list[int] | None:
     """The rowids of the leads the index finds, or None when there are SPARSE_CAP or more.
-    (Read through the driver's cursor: thousands of plain integers need no result rows.)"""
-    driver = session.connection().connection.driver_connection
-    assert driver is not None
-    cursor = driver.execute(
-        f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?",
-        (expression, SPARSE_CAP),
+    (Plain SQL: thousands of integers need no statement compiled per query.)"""
+    found = (
+        session.connection()
+        .exec_driver_sql(
+            f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?",
+            (expression, SPARSE_CAP),
+        )
+        .scalars()
+        .all()
     )
-    found = [row[0] for row in cursor.fetchall()]
-    return found if len(found) < SPARSE_CAP else None
+    return list(found) if len(found) < SPARSE_CAP else None
 
 
 def text_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
