@@ -159,7 +159,7 @@ def match_expression(session: Session, search: SearchText) -> str | None:
             return None
         if terms:
             parts.append(" OR ".join(_quoted(t) for t in terms))
-    if search.digits and search.digits not in search.folded:
+    if search.digits and search.digits != search.folded:
         parts.append(" AND ".join(_quoted(t) for t in _covering_trigrams(search.digits)))
     return " OR ".join(f"({part})" for part in parts)
 

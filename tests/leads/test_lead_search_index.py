@@ -70,6 +70,8 @@ QUERIES = (
     "138",
     "0857822",
     "3012345",
+    "tel 8680 1234",
+    "+49 30",
     "greenpower",
     "green power",
     "schmidt",
@@ -149,6 +151,7 @@ def test_the_index_finds_exactly_what_the_plain_scan_finds(searched: LeadWorld) 
     # Not vacuous: most queries went through the index, and some found leads.
     assert via_index >= len(QUERIES) // 2
     assert set(listed(database, "王伟")) == scanned(database, "王伟") != set()
+    assert len(listed(database, "tel 8680 1234")) == 1  # the digits alone find the landline
     # 王伟 (name, e-mail and WeChat), 汪薇 (the same pinyin) and 王伟东
     assert len(listed(database, "wangwei")) == 3
 
