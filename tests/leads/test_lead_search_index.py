@@ -4,14 +4,18 @@ keeps the index right; a search reads its candidates from the index, not the who
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from leads_data import START, LeadWorld, consented
 from sqlalchemy import create_engine, select
 
@@ -296,3 +300,66 @@ def test_imported_leads_are_found_through_the_index(world: LeadWorld, tmp_path: 
     assert len(listed(database, "0851-8555")) == 1  # the landline's digits, typed with a dash
     assert used_the_index(database, "sunqiang") and used_the_index(database, "08518555")
     assert index_agrees(database)
+
+
+# -- any text, any query: the index's answer is the scan's -------------------------------------
+ALPHABET = 'ab王伟贵州1280-_%" .@Ä'
+
+
+@pytest.fixture(scope="module")
+def random_leads(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """200 leads whose texts are random strings over a small alphabet (written with plain SQL,
+    so through the triggers only)."""
+    rng = random.Random(20261126)
+
+    def text(longest: int) -> str:
+        return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest)))
+
+    database = open_sqlite(tmp_path_factory.mktemp("random") / "random.sqlite")
+    with database.engine.begin() as connection:
+        for index in range(200):
+            connection.exec_driver_sql(
+                "INSERT INTO lead (id, person_name, person_name_key, company, company_key, "
+                "credit_code, title, mobile, mobile_e164, landline, email, email_normalized, "
+                "wechat_id, industry, source, follow_up, notes, badge_payload, consent_text, "
+                "consent_version, consent_purposes, captured_at, created_at, updated_at, hlc) "
+                "VALUES (?, '', ?, '', ?, '', '', '', ?, ?, '', ?, ?, '', 'booth', 'new', '', "
+                "'', '', '', '[]', ?, ?, ?, '')",
+                (
+                    uuid.uuid4().hex,
+                    text(8),
+                    text(10),
+                    text(6),
+                    "".join(rng.choice("1280") for _ in range(8)),  # a landline's digits
+                    text(6),
+                    text(5),
+                    f"2026-05-21 10:{index // 60:02d}:{index % 60:02d}.000000",
+                    "2026-05-21 10:00:00.000000",
+                    "2026-05-21 10:00:00.000000",
+                ),
+            )
+    yield database
+    database.close()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    query=st.one_of(
+        st.text(alphabet=ALPHABET, min_size=1, max_size=5),
+        # a word and a phone number's digits: the digits alone may find a lead
+        st.tuples(st.sampled_from(["a", "王", "b-"]), st.text(alphabet="1280", min_size=4))
+        .map("".join)
+        .filter(lambda query: len(query) <= 8),
+    )
+)
+def test_for_any_query_the_index_answers_what_the_scan_answers(
+    random_leads: Database, query: str
+) -> None:
+    database = random_leads
+    with database.sessions() as session:
+        condition = lead_search.text_condition(session, query)
+        if condition is None:
+            assert lead_search.SearchText.of(query) is None
+            return
+        found = set(session.scalars(select(Lead.id).where(condition)))
+    assert found == scanned(database, query)
