@@ -7,8 +7,9 @@ the first one stored in this file, its "anchor" (a pair already linked, in any s
 its row). Being linked to *some* lead with the same number is not enough: a package can bring
 a group linked among itself (on the machine that merged it first) that this file's earlier
 leads with that number must join. So the people sharing a number form one connected group of
-links (a star around the anchor, plus the links packages brought), and the work and the number of links grow with the number of leads, not with
-the square of a group's size (think of a placeholder address typed for hundreds of visitors):
+links (a star around the anchor, plus the links packages brought), and the work and the number
+of links grow with the number of leads, not with the square of a group's size (think of a
+placeholder address typed for hundreds of visitors):
 finding the anchor is one probe of the index on the mobile or e-mail column.
 "Phone" is the reason when both match. A package that wrote nothing links nothing: merging it
 again costs no search.
