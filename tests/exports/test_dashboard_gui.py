@@ -154,7 +154,9 @@ def test_cancelling_a_long_export_leaves_no_file(qtbot, gui_state, out, monkeypa
     dialog.path.setText(str(out / "leads.xlsx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT)
-    assert dialog.cancel_button.text() == "取消" and dialog.progress.isVisible()
+    # The progress report is queued to the GUI thread: wait for it, not only for the worker.
+    qtbot.waitUntil(dialog.progress.isVisible, timeout=WAIT)
+    assert dialog.cancel_button.text() == "取消"
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已取消" in dialog.status.text(), timeout=WAIT)
     assert list(out.iterdir()) == []
