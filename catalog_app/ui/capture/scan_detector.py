@@ -133,9 +133,12 @@ class ScanBurstDetector(QObject):
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(quiet_ms)
         self._quiet.timeout.connect(self.finish)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The application-wide filter (every event of the app passes through it, in Python) is
+        # on only while the screen is shown: the screen's own show and hide events switch it.
+        self._watching = False
+        screen.installEventFilter(self)
+        if screen.isVisible():
+            self._watch(True)
 
     def set_enabled(self, enabled: bool) -> None:
         if not enabled:
@@ -148,12 +151,24 @@ class ScanBurstDetector(QObject):
         return bool(self._chars)
 
     def detach(self) -> None:
+        self._watch(False)
+        self._screen.removeEventFilter(self)
+
+    def _watch(self, on: bool) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
             app.removeEventFilter(self)
+        self._watching = on
 
     # -- the filter ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._screen and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._watch(event.type() == QEvent.Type.Show)
+            return False
         if (
             event.type() != QEvent.Type.KeyPress
             or self._replaying

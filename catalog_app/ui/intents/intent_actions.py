@@ -22,7 +22,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from catalog_app.domain.enums import IntentStatus
-from catalog_app.services.intent_render import IntentRenderer, write_pdf
 from catalog_app.services.intents import IntentService
 from catalog_app.ui.accounts.ui_helpers import error_text, if_alive
 from catalog_app.ui.app_state import AppState
@@ -65,6 +64,8 @@ class IntentActions(QObject):
         database = self._state.database
 
         def work(_ctx: TaskContext) -> tuple[bytes, str]:
+            from catalog_app.services.intent_render import IntentRenderer
+
             renderer = IntentRenderer(database)
             record = IntentService(database).get(intent_id)
             return renderer.render_record(record), record.reference
@@ -121,6 +122,8 @@ class IntentActions(QObject):
         printing = self.tr("Printing page %1 of %2…")
 
         def work(ctx: TaskContext) -> int:
+            from catalog_app.services.intent_render import IntentRenderer
+
             renderer = IntentRenderer(database)
             documents = []
             for index, intent_id in enumerate(intent_ids):
@@ -187,6 +190,8 @@ class IntentActions(QObject):
             return
 
         def work(_ctx: TaskContext) -> Path:
+            from catalog_app.services.intent_render import IntentRenderer, write_pdf
+
             return write_pdf(IntentRenderer(database).render_record(record), target)
 
         self._run_with_progress(

@@ -10,6 +10,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from catalog_app.services.sync import errors as reasons
 from catalog_app.services.sync.history import remember_server, remembered_server, with_password
-from catalog_app.services.sync.server import ServerSyncResult, pull, push
 from catalog_app.store.locations import is_server_url
 from catalog_app.ui.accounts.ui_helpers import ERROR_STYLE, error_label, if_alive, show_error
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.dialogs import ask
 from catalog_app.ui.sync.progress_row import ProgressRow
 from catalog_app.ui.sync.sync_work import error_text, run_cancellable
+
+if TYPE_CHECKING:
+    from catalog_app.services.sync.server import ServerSyncResult
 
 SERVER_TASK = "sync-server"
 
@@ -164,6 +168,9 @@ class ServerBox(QGroupBox):
         url = with_password(address, self.password.text())
 
         def work(context: object) -> ServerSyncResult:
+            # Imported here: the server sync (and psycopg) load when a manager first uses it.
+            from catalog_app.services.sync.server import pull, push
+
             if pushing:
                 result = run_cancellable(context, push, database, url, actor=actor)  # type: ignore[arg-type]
             else:

@@ -12,6 +12,7 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Signal
 from PySide6.QtGui import QShowEvent
@@ -28,13 +29,15 @@ from PySide6.QtWidgets import (
 
 from catalog_app.services.sync.manifest import SUFFIX
 from catalog_app.services.sync.package import ExportResult
-from catalog_app.services.sync.server import ServerSyncResult
 from catalog_app.services.sync.summary import MergeSummary
 from catalog_app.ui.app_state import AppState
 from catalog_app.ui.sync.export_box import ExportBox
 from catalog_app.ui.sync.merge_dialog import MergeDialog
 from catalog_app.ui.sync.server_box import ServerBox
 from catalog_app.ui.sync.sync_log_box import SyncLogBox
+
+if TYPE_CHECKING:
+    from catalog_app.services.sync.server import ServerSyncResult
 
 PAGE_STYLE = "QScrollArea#syncPage, QWidget#syncContent { background: #f6f8fa; }"
 
