@@ -1,10 +1,12 @@
 """The booth of the soak test and its visitors: a catalog, staff, an attendee list, and an
 endless, seeded stream of invented visitors (unique names, mobiles, e-mails, vCards).
 
-Also the memory probe: the process's resident set size (RSS), read from ``/proc`` on Linux and
-None elsewhere (the soak then judges speed and object counts only), and ``trim_heap`` to hand
-freed heap back to the system first (glibc keeps freed pages in the process: its RSS then says
-more about the allocator's history than about what is still in use).
+Also the memory probes: the process's resident set size (RSS), read from ``/proc`` on Linux and
+None elsewhere (the soak then judges speed and object counts only); ``trim_heap`` to hand freed
+heap back to the system first (glibc keeps freed pages in the process: its RSS then says more
+about the allocator's history than about what is still in use); and ``heap_in_use``, the bytes
+glibc's malloc has handed out and not got back (Python, Qt and SQLite all allocate there), which
+fragmentation does not blur.
 """
 
 from __future__ import annotations
@@ -126,3 +128,24 @@ def trim_heap() -> bool:
     except (OSError, AttributeError):  # not glibc
         return False
     return True
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd",
+            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+def heap_in_use() -> int | None:
+    """Bytes allocated with malloc and not freed (glibc 2.33+ ``mallinfo2``); None elsewhere."""
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return int(info.uordblks + info.hblkhd)  # small blocks in use + mmapped large blocks
