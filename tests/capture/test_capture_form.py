@@ -429,3 +429,19 @@ def test_a_badge_scanned_while_saving_fills_the_next_lead(
     qtbot.waitUntil(lambda: form.person.editors["person_name"].text() == "张三", timeout=3000)
     (first,) = saved_leads(booth_db)
     assert first.person_name == "第一位" and first.badge_payload == ""
+
+
+def test_undo_after_the_next_visitor_does_not_bring_back_the_last_one(
+    make_form: FormFactory, booth: Booth, qtbot: QtBot
+) -> None:
+    form = make_form("en", staff=booth.staff)
+    name = form.person.editors["person_name"]
+    mobile = form.person.editors["mobile"]
+    qtbot.keyClicks(name, "Wang Wei")
+    qtbot.keyClicks(mobile, "13900003333")
+    form.reset_for_next()
+    for editor in (name, mobile):
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert editor.text() == ""
+        assert not editor.isUndoAvailable()

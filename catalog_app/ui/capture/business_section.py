@@ -186,7 +186,7 @@ class BusinessSection(QGroupBox):
     def clear(self) -> None:
         for combo in (self.industry, self.timeframe, self.financing, self.energy):
             combo.setCurrentIndex(0)
-        self.fleet_size.clear()
+        self.fleet_size.setText("")  # no undo back to the last visitor (person_section)
         self.interests.clear()
         self.set_rating(None)
         self.notes.clear()

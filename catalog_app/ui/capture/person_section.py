@@ -95,7 +95,9 @@ class PersonSection(QGroupBox):
 
     def clear(self) -> None:
         for name, editor in self.editors.items():
-            editor.clear()
+            # setText, not clear(): clear() is an undoable edit, so Ctrl+Z would bring the last
+            # visitor back, and each field's undo history would grow with every visitor.
+            editor.setText("")
             self.boxes[name].set_error("")
 
     def is_empty(self) -> bool:

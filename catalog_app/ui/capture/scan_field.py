@@ -30,7 +30,7 @@ class ScanField(QLineEdit):
             text = QGuiApplication.clipboard().text()
             if "\n" in text.strip() or "\r" in text.strip():
                 self.payload_entered.emit(text)
-                self.clear()
+                self.setText("")
                 return
         super().keyPressEvent(event)
 
@@ -38,4 +38,4 @@ class ScanField(QLineEdit):
         text = self.text()
         if text.strip():
             self.payload_entered.emit(text)
-        self.clear()
+        self.setText("")  # not clear(): no undo history kept per scan
