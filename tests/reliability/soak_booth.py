@@ -6,7 +6,8 @@ None elsewhere (the soak then judges speed and object counts only); ``trim_heap`
 heap back to the system first (glibc keeps freed pages in the process: its RSS then says more
 about the allocator's history than about what is still in use); and ``heap_in_use``, the bytes
 glibc's malloc has handed out and not got back (Python, Qt and SQLite all allocate there), which
-fragmentation does not blur.
+fragmentation does not blur; and ``sqlite_memory_used``, SQLite's share of it (its page caches
+and prepared statements, which fill up to their configured sizes as the file grows).
 """
 
 from __future__ import annotations
@@ -149,3 +150,16 @@ def heap_in_use() -> int | None:
     mallinfo2.restype = _MallInfo2
     info = mallinfo2()
     return int(info.uordblks + info.hblkhd)  # small blocks in use + mmapped large blocks
+
+
+def sqlite_memory_used() -> int | None:
+    """Bytes SQLite has allocated and not freed (``sqlite3_memory_used``), asked of the very SQLite
+    Python's ``sqlite3`` module uses (linked in or shared); None where it cannot be asked."""
+    try:
+        import _sqlite3
+
+        memory_used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+    except (ImportError, OSError, AttributeError, TypeError):
+        return None
+    memory_used.restype = ctypes.c_int64
+    return int(memory_used())
