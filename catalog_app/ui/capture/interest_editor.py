@@ -219,12 +219,6 @@ class InterestEditor(QWidget):
         self.box.set_error("")
         self.changed.emit()
 
-    def _remove_model(self, model_id: uuid.UUID) -> None:
-        for row in range(self._shown):
-            if self.table.item(row, 0).data(MODEL_ROLE) == model_id:
-                self._remove_row(row)
-                return
-
     def _remove_row(self, row: int) -> None:
         """Remove a shown row: the rows below move up one, the last shown row is hidden."""
         if not 0 <= row < self._shown:
