@@ -1,14 +1,20 @@
 """A booth laptop that keeps capturing, for the crash tests: killed with SIGKILL at random.
 
-Runs in a forked child. For each lead it autosaves the draft being typed (as the capture form
-does), then saves the lead through LeadService — the same path the GUI uses — and only after
-``save`` returned writes ``SAVED <id>`` to its pipe (the UI's "saved"). The parent kills it at a
-random moment and checks that every acknowledged lead is in the file.
+Runs as a fresh process for every kill (``python -m tests.reliability.crash_writer DB START``,
+its pipe on standard output), as the app is started afresh after a crash. Not a fork of the test
+process: that one has threads left by earlier tests (Qt's pools), and a fork taken while one of
+them holds a lock — SQLite's memory mutex, say — can leave the child waiting on it for ever.
+
+For each lead it autosaves the draft being typed (as the capture form does), then saves the lead
+through LeadService — the same path the GUI uses — and only after ``save`` returned writes
+``SAVED <id>`` to its pipe (the UI's "saved"). The parent kills it at a random moment and checks
+that every acknowledged lead is in the file.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from catalog_app.domain.enums import LeadSource
@@ -49,3 +55,7 @@ def capture_forever(db_path: Path, write_fd: int, start: int) -> None:
         )
         os.write(write_fd, f"SAVED {lead_id}\n".encode())
         index += 1
+
+
+if __name__ == "__main__":
+    capture_forever(Path(sys.argv[1]), sys.stdout.fileno(), int(sys.argv[2]))

@@ -16,6 +16,8 @@ import random
 import select
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -24,9 +26,10 @@ import pytest
 
 from catalog_app.services.drafts import DraftService
 from catalog_app.store.database import open_sqlite
-from tests.reliability.crash_writer import DRAFT_SLOT, capture_forever
+from tests.reliability.crash_writer import DRAFT_SLOT
 
 RUNS = int(os.environ.get("CATALOG_APP_CRASH_RUNS", "200"))
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _read_lines(fd: int, deadline: float, until: bytes = b"") -> tuple[list[str], bool]:
@@ -44,26 +47,41 @@ def _read_lines(fd: int, deadline: float, until: bytes = b"") -> tuple[list[str]
     return data.decode().splitlines(), False
 
 
+def _ended(child: subprocess.Popen[bytes]) -> str:
+    """How a child that went wrong ended: its exit code (killed now if still running) and what it
+    wrote to standard error."""
+    running = child.poll() is None
+    child.kill()
+    child.wait()
+    assert child.stderr is not None
+    said = child.stderr.read().decode(errors="replace")[-2000:]
+    return f"(exit {child.returncode}{', was still running' if running else ''}): {said}"
+
+
 def _run_and_kill(db_path: Path, start: int, kill_after: float) -> set[uuid.UUID]:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: capture until killed, never return into pytest
-        os.close(read_fd)
-        try:
-            capture_forever(db_path, write_fd, start)
-        finally:
-            os._exit(1)
-    os.close(write_fd)
-    lines, _ = _read_lines(read_fd, time.monotonic() + 30, until=b"READY\n")
-    assert lines and lines[0] == "READY", f"writer did not start: {lines}"
-    # Let it acknowledge at least one lead (however loaded the machine), then kill at random.
-    first, _ = _read_lines(read_fd, time.monotonic() + 60, until=b"SAVED")
-    lines += first
-    more, _ = _read_lines(read_fd, time.monotonic() + kill_after)
-    os.kill(pid, signal.SIGKILL)
-    rest, _ = _read_lines(read_fd, time.monotonic() + 5)  # what it wrote before dying
-    os.waitpid(pid, 0)
-    os.close(read_fd)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.reliability.crash_writer", str(db_path), str(start)],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,  # a few lines at most, read only if it did not start
+    )
+    assert child.stdout is not None
+    read_fd = child.stdout.fileno()
+    try:
+        lines, _ = _read_lines(read_fd, time.monotonic() + 60, until=b"READY\n")
+        assert lines and lines[0] == "READY", f"writer did not start: {lines} {_ended(child)}"
+        # Let it acknowledge at least one lead (however loaded the machine), then kill at random.
+        first, _ = _read_lines(read_fd, time.monotonic() + 60, until=b"SAVED")
+        lines += first
+        more, _ = _read_lines(read_fd, time.monotonic() + kill_after)
+        os.kill(child.pid, signal.SIGKILL)
+        rest, _ = _read_lines(read_fd, time.monotonic() + 5)  # what it wrote before dying
+    finally:
+        child.kill()  # already dead unless an assertion above failed
+        child.wait()
+        child.stdout.close()
+        assert child.stderr is not None
+        child.stderr.close()
     return {uuid.UUID(line.split()[1]) for line in lines + more + rest if line.startswith("SAVED")}
 
 
@@ -73,7 +91,7 @@ def _lead_ids(db_path: Path) -> set[uuid.UUID]:
     return {uuid.UUID(hex=row[0]) for row in rows}
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_every_acknowledged_lead_survives_hundreds_of_sigkills(tmp_path: Path) -> None:
     db_path = tmp_path / "booth.sqlite"
     open_sqlite(db_path).close()  # created and migrated once, as on the first start
